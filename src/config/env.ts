@@ -1,0 +1,117 @@
+// Configuration, parsed once from the environment by the runtime entry (nothing else reads process.env or c.env).
+// A platform with no credentials is simply off; the bot still runs (console chat, HTTP API).
+import { z } from 'zod'
+import { AppError } from '../errors.ts'
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional()
+
+const url = (fallback: string) => z.string().trim().url().default(fallback)
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('file:./data/bot.db')
+    .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), 'must start with file: or postgres://'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Bearer token for the admin API (later wave); without it the admin API is closed. */
+  ADMIN_TOKEN: optionalText,
+  /** Where the knowledge base (knowledge/*.md) lives on Node. */
+  KNOWLEDGE_DIR: z.string().default('knowledge'),
+
+  FEISHU_APP_ID: optionalText,
+  FEISHU_APP_SECRET: optionalText,
+  FEISHU_VERIFICATION_TOKEN: optionalText,
+  FEISHU_ENCRYPT_KEY: optionalText,
+  FEISHU_BASE_URL: url('https://open.feishu.cn'),
+  FEISHU_MODE: z.enum(['webhook', 'ws']).default('webhook'),
+
+  DINGTALK_CLIENT_ID: optionalText,
+  DINGTALK_CLIENT_SECRET: optionalText,
+  DINGTALK_ROBOT_CODE: optionalText,
+  DINGTALK_API_BASE_URL: url('https://api.dingtalk.com'),
+  DINGTALK_MODE: z.enum(['webhook', 'stream']).default('webhook'),
+  /** Interactive card template id imported into the DingTalk developer console; without it cards fall back. */
+  DINGTALK_CARD_TEMPLATE_ID: optionalText,
+
+  LLM_BASE_URL: optionalText,
+  LLM_API_KEY: optionalText,
+  LLM_MODEL: optionalText,
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export interface AppConfig {
+  env: Env
+  feishu?: {
+    appId: string
+    appSecret: string
+    verificationToken: string
+    encryptKey?: string
+    baseUrl: string
+    mode: 'webhook' | 'ws'
+  }
+  dingtalk?: {
+    clientId: string
+    clientSecret: string
+    robotCode: string
+    apiBaseUrl: string
+    mode: 'webhook' | 'stream'
+    cardTemplateId?: string
+  }
+  llm?: { baseUrl: string; apiKey?: string; model: string }
+}
+
+/**
+ * Parses and checks the environment. Throws one AppError('config_invalid') naming every bad variable (never its
+ * value: it may be a secret).
+ */
+export function parseEnv(source: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)
+    throw new AppError('config_invalid', `invalid configuration — ${problems.join('; ')}`)
+  }
+  const env = parsed.data
+  const missing = (group: string, names: string[]) => {
+    const absent = names.filter((n) => !env[n as keyof Env])
+    if (absent.length && absent.length < names.length) {
+      throw new AppError('config_invalid', `invalid configuration — ${group} needs ${absent.join(', ')} as well`)
+    }
+    return absent.length === 0
+  }
+  const feishuOn = missing('Feishu', ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN'])
+  const dingOn = missing('DingTalk', ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE'])
+  const llmOn = missing('LLM', ['LLM_BASE_URL', 'LLM_MODEL'])
+  return {
+    env,
+    feishu: feishuOn
+      ? {
+          appId: env.FEISHU_APP_ID!,
+          appSecret: env.FEISHU_APP_SECRET!,
+          verificationToken: env.FEISHU_VERIFICATION_TOKEN!,
+          encryptKey: env.FEISHU_ENCRYPT_KEY,
+          baseUrl: env.FEISHU_BASE_URL.replace(/\/$/, ''),
+          mode: env.FEISHU_MODE,
+        }
+      : undefined,
+    dingtalk: dingOn
+      ? {
+          clientId: env.DINGTALK_CLIENT_ID!,
+          clientSecret: env.DINGTALK_CLIENT_SECRET!,
+          robotCode: env.DINGTALK_ROBOT_CODE!,
+          apiBaseUrl: env.DINGTALK_API_BASE_URL.replace(/\/$/, ''),
+          mode: env.DINGTALK_MODE,
+          cardTemplateId: env.DINGTALK_CARD_TEMPLATE_ID,
+        }
+      : undefined,
+    llm: llmOn ? { baseUrl: env.LLM_BASE_URL!, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL! } : undefined,
+  }
+}

@@ -1,0 +1,55 @@
+// Applies pending migrations (Prisma's folder format, one history per dialect) with the wasm schema engine,
+// recorded in _prisma_migrations exactly like `prisma migrate deploy`. Run by `npm start` and `npm run db:migrate`.
+import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { PROJECT_ROOT, VARIANTS, schemaFiles } from './schema-variants.ts'
+import { ensurePgDatabase, openSchemaEngine, type Provider, providerOf } from './schema-engine.ts'
+
+const FILTERS = { externalTables: [], externalEnums: [] }
+
+export async function readMigrations(provider: Provider) {
+  const baseDir = join(PROJECT_ROOT, VARIANTS[provider].migrations)
+  const lock = await readFile(join(baseDir, 'migration_lock.toml'), 'utf8').catch(() => null)
+  const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => [])
+  const migrationDirectories = await Promise.all(
+    entries
+      .filter((e) => e.isDirectory())
+      .map(async (e) => ({
+        path: e.name,
+        migrationFile: {
+          path: 'migration.sql',
+          content: await readFile(join(baseDir, e.name, 'migration.sql'), 'utf8').then(
+            (value) => ({ tag: 'ok', value }),
+            (err: Error) => ({ tag: 'error', value: err.message }),
+          ),
+        },
+      })),
+  )
+  migrationDirectories.sort((a, b) => a.path.localeCompare(b.path))
+  return { baseDir, lockfile: { path: 'migration_lock.toml', content: lock }, shadowDbInitScript: '', migrationDirectories }
+}
+
+export interface DeployResult {
+  provider: Provider
+  found: number
+  applied: string[]
+  createdDatabase: boolean
+}
+
+/** Applies what is pending; a no-op when the database is up to date. */
+export async function deployMigrations(url: string): Promise<DeployResult> {
+  const provider = providerOf(url)
+  let createdDatabase = false
+  if (provider === 'postgresql') createdDatabase = await ensurePgDatabase(url)
+  else await mkdir(dirname(url.replace(/^file:/, '')), { recursive: true })
+  const migrationsList = await readMigrations(provider)
+  const { engine, explain, close } = await openSchemaEngine(provider, url, await schemaFiles(provider))
+  try {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
+    return { provider, found: migrationsList.migrationDirectories.length, applied: appliedMigrationNames, createdDatabase }
+  } catch (error) {
+    throw new Error(`migrations failed: ${explain(error)}`)
+  } finally {
+    await close()
+  }
+}

@@ -1,0 +1,26 @@
+// Everything the core and the features need, built once by a runtime entry (src/runtime/*) and passed down.
+// Factories, not module singletons: tests build their own with a temp database, a fake clock and fake platforms.
+import type { AppConfig } from './config/env.ts'
+import type { Db } from './db/client.ts'
+import type { Logger } from './log.ts'
+import type { PlatformPort } from './outbox/port.ts'
+import type { Platform } from './bot/types.ts'
+
+export interface Clock {
+  now(): Date
+}
+export const systemClock: Clock = { now: () => new Date() }
+
+export interface CoreDeps {
+  config: AppConfig
+  db: Db
+  log: Logger
+  clock: Clock
+  /** The outgoing side of each platform that is on. */
+  ports: Partial<Record<Platform, PlatformPort>>
+  /**
+   * Runs work after the response (Node: in the background, errors logged; Workers: `executionCtx.waitUntil`).
+   * Set per request by the app when the runtime offers something better.
+   */
+  defer(task: () => Promise<unknown>): void
+}
