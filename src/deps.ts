@@ -3,7 +3,9 @@
 import type { AppConfig } from './config/env.ts'
 import type { Db } from './db/client.ts'
 import type { Logger } from './log.ts'
+import type { OutboxDispatcher } from './outbox/dispatcher.ts'
 import type { PlatformPort } from './outbox/port.ts'
+import type { HandlerRegistry } from './bot/dispatcher.ts'
 import type { Platform } from './bot/types.ts'
 
 export interface Clock {
@@ -18,6 +20,10 @@ export interface CoreDeps {
   clock: Clock
   /** The outgoing side of each platform that is on. */
   ports: Partial<Record<Platform, PlatformPort>>
+  /** Delivers the outbox; `kick()` after enqueueing so messages leave at once. */
+  outbox: OutboxDispatcher
+  /** Every handler, recognizer and flow (src/bot/handlers.ts). */
+  handlers: HandlerRegistry
   /**
    * Runs work after the response (Node: in the background, errors logged; Workers: `executionCtx.waitUntil`).
    * Set per request by the app when the runtime offers something better.

@@ -2,6 +2,7 @@
 // src/bot/handlers.ts. A handler speaks only neutral types and returns what the bot says; the pipeline puts the
 // replies in the outbox in the same transaction that marks the event processed.
 import type { CoreDeps } from '../deps.ts'
+import type { SentCardView } from '../outbox/outbox.repo.ts'
 import type { ConversationHandle } from './conversation.ts'
 import type {
   CardActionEvent,
@@ -41,7 +42,10 @@ interface BaseContext<E extends InboundEvent> {
 export interface MessageContext extends BaseContext<MessageEvent> {
   intent: RecognizedIntent
 }
-export type CardActionContext = BaseContext<CardActionEvent>
+export interface CardActionContext extends BaseContext<CardActionEvent> {
+  /** The clicked card as we sent it (null when the button carried no card id or the card is unknown). */
+  card: SentCardView | null
+}
 
 export interface MessageHandler {
   /** The intent this handler answers. */

@@ -57,11 +57,12 @@ export const cardActionEventSchema = z.object({
   ...baseEvent,
   kind: z.literal('card_action'),
   operator: actorSchema,
-  /** Our own card id (SentCard.id): the value every button carries. */
+  /** Our own card id (SentCard.id) and the card version the button was on: every button carries both. */
   cardId: z.string().optional(),
+  cardVersion: z.number().int().optional(),
   /** The action name a button carries, e.g. `ticket.approve`. */
   action: z.string().min(1),
-  /** The rest of the button value. */
+  /** The rest of the button value (buttons render as `{a: action, c: cardId, v: version, ...value}`). */
   value: z.record(z.string(), z.unknown()).default({}),
   /** Named form inputs, when the button submitted a form. */
   form: z.record(z.string(), z.string()).default({}),

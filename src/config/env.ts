@@ -20,6 +20,8 @@ export const envSchema = z.object({
     .trim()
     .default('file:./data/bot.db')
     .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), 'must start with file: or postgres://'),
+  /** The local chat simulator (/simulator): on by default, off in production (console users are unverified). */
+  SIMULATOR: z.enum(['on', 'off']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Bearer token for the admin API (later wave); without it the admin API is closed. */
   ADMIN_TOKEN: optionalText,
@@ -90,6 +92,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
   const feishuOn = missing('Feishu', ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN'])
   const dingOn = missing('DingTalk', ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE'])
   const llmOn = missing('LLM', ['LLM_BASE_URL', 'LLM_MODEL'])
+  env.SIMULATOR ??= env.NODE_ENV === 'production' ? 'off' : 'on'
   return {
     env,
     feishu: feishuOn

@@ -39,6 +39,16 @@ type Queryable = SqlQueryable & { executeScript(sql: string): Promise<void>; dis
 
 /** SQLite shadow DB: the engine replays whole migration files with executeRaw; route them to executeScript. */
 class SqliteMigrationFactory extends PrismaBetterSqlite3 {
+  readonly #open: Queryable[] = []
+  override async connect() {
+    const adapter = (await super.connect()) as unknown as Queryable
+    this.#open.push(adapter)
+    return adapter as never
+  }
+  /** Releases the file: the app opens it next, and SQLite refuses WAL mode while another handle holds it. */
+  close() {
+    return Promise.all(this.#open.map((a) => a.dispose()))
+  }
   override async connectToShadowDb() {
     const adapter = (await super.connectToShadowDb()) as unknown as Queryable
     const executeRaw = adapter.executeRaw.bind(adapter)
@@ -144,7 +154,7 @@ export async function openSchemaEngine(provider: Provider, url: string, schemaFi
     explain,
     async close() {
       engine.free()
-      if (factory instanceof PgMigrationFactory) await factory.close()
+      await factory.close()
     },
   } satisfies OpenEngine
 }

@@ -1,0 +1,33 @@
+// `npm run chat`: talk to the bot in the terminal. Cards show as text with numbered buttons: type the number to
+// press one. `/user <id> [name]` switches who you are (e.g. to act as a staff member), `/quit` leaves.
+import { createInterface } from 'node:readline/promises'
+import { createConsoleSession } from '../platforms/console/session.ts'
+import { parseArgs } from './args.ts'
+import { openLocalCore } from './local-core.ts'
+
+const { flags } = parseArgs(process.argv.slice(2), ['user', 'name'])
+const core = await openLocalCore()
+let session = createConsoleSession(core.deps, core.inbox, {
+  userId: typeof flags.user === 'string' ? flags.user : 'console-user',
+  name: typeof flags.name === 'string' ? flags.name : undefined,
+})
+const rl = createInterface({ input: process.stdin, output: process.stdout })
+console.log('质量强企服务助手（终端模式）。输入问题开始对话；输入卡片按钮前的数字可点击按钮；/user <ID> 切换身份；/quit 退出。\n')
+console.log(`${(await session.say('帮助')).text}\n`)
+
+rl.on('close', () => void core.close().then(() => process.exit(0)))
+while (true) {
+  const line = (await rl.question(`${session.actor.name}> `).catch(() => '/quit')).trim()
+  if (!line) continue
+  if (line === '/quit' || line === '/exit') break
+  const who = /^\/user\s+(\S+)(?:\s+(.+))?$/.exec(line)
+  if (who) {
+    session = createConsoleSession(core.deps, core.inbox, { userId: who[1]!, name: who[2] })
+    console.log(`已切换为 ${session.actor.name}\n`)
+    continue
+  }
+  const turn = await session.say(line)
+  console.log(`\n${turn.text}\n`)
+  for (const other of turn.others) console.log(`  → 已通知 ${other.to}：${other.text.replaceAll('\n', '\n    ')}\n`)
+}
+rl.close()

@@ -1,0 +1,36 @@
+// The bot in this process, on the local database, talking through the console platform: used by `npm run chat`,
+// `npm run ask` and `npm run db:seed`. Logs go to data/cli.log so they don't clutter the conversation.
+import { appendFileSync, mkdirSync } from 'node:fs'
+import { parseEnv } from '../config/env.ts'
+import { deployMigrations } from '../db/migrate.ts'
+import { openNodeDb } from '../db/node-db.ts'
+import { systemClock } from '../deps.ts'
+import { createLogger } from '../log.ts'
+import { createConsolePort } from '../platforms/console/port.ts'
+import { addPort, backgroundRunner, buildCore } from '../runtime/core.ts'
+
+export async function openLocalCore() {
+  let config: ReturnType<typeof parseEnv>
+  try {
+    config = parseEnv(process.env)
+  } catch (error) {
+    console.error(`配置错误 / configuration error: ${(error as Error).message}`)
+    process.exit(1)
+  }
+  mkdirSync('data', { recursive: true })
+  const log = createLogger({ level: config.env.LOG_LEVEL, write: (line) => appendFileSync('data/cli.log', `${line}\n`) })
+  await deployMigrations(config.env.DATABASE_URL)
+  const db = await openNodeDb(config.env.DATABASE_URL)
+  const runner = backgroundRunner(log)
+  const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer })
+  const port = createConsolePort()
+  addPort(deps, port)
+  return {
+    deps,
+    inbox: port.inbox,
+    async close() {
+      await runner.idle()
+      await db.$disconnect()
+    },
+  }
+}

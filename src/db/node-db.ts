@@ -1,0 +1,23 @@
+// Opens the database on Node: embedded SQLite (better-sqlite3) by default, PostgreSQL for a postgres:// URL.
+// Each provider has its own generated client (the query compiler is provider specific).
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient as PgClient } from '../generated/node-postgresql/client.ts'
+import { PrismaClient as SqliteClient } from '../generated/node-sqlite/client.ts'
+import type { Db } from './client.ts'
+import { providerOf } from './schema-engine.ts'
+
+export async function openNodeDb(url: string): Promise<Db> {
+  if (providerOf(url) === 'postgresql') {
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db
+  }
+  const file = url.replace(/^file:/, '')
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) })
+  // WAL lets the HTTP server read while the outbox writes; busy_timeout rides out short write contention.
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+  await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
+  return db
+}

@@ -1,0 +1,58 @@
+// The domain dictionary (knowledge/_dictionary.yaml): segmentation words, synonyms and typos, stopwords,
+// out-of-scope topics, intent patterns and the phrasings of things the plan is silent on. Data, not code, so staff
+// can teach the bot a new phrasing without a release.
+import { z } from 'zod'
+
+const phrase = z.string().trim().min(1)
+const pattern = z.string().refine((source) => {
+  try {
+    new RegExp(source, 'i')
+    return true
+  } catch {
+    return false
+  }
+}, 'not a valid regular expression')
+
+export const INTENT_PATTERN_NAMES = ['smalltalk', 'help', 'ticket', 'eligibility'] as const
+
+export const dictionarySchema = z
+  .object({
+    words: z.array(phrase).default([]),
+    /** canonical → aliases (colloquial phrasings, typos); every alias is read as its canonical term. */
+    synonyms: z.record(phrase, z.array(phrase)).default({}),
+    stopwords: z.array(phrase).default([]),
+    out_of_scope: z.array(phrase).default([]),
+    intents: z
+      .object({
+        smalltalk: z.array(pattern).default([]),
+        help: z.array(pattern).default([]),
+        ticket: z.array(pattern).default([]),
+        eligibility: z.array(pattern).default([]),
+      })
+      .default({ smalltalk: [], help: [], ticket: [], eligibility: [] }),
+    /** label (as used in an entry's `silent_on`) → phrasings that ask about it. */
+    silent_cues: z.record(phrase, z.array(phrase)).default({}),
+    /** Labels treated as silent for every entry (the plan states no amounts, dates or phone numbers anywhere). */
+    silent_always: z.array(phrase).default([]),
+  })
+  .strict()
+export type Dictionary = z.infer<typeof dictionarySchema>
+
+export const emptyDictionary = (): Dictionary => dictionarySchema.parse({})
+
+export interface CompiledPatterns {
+  smalltalk: RegExp[]
+  help: RegExp[]
+  ticket: RegExp[]
+  eligibility: RegExp[]
+}
+
+export function compilePatterns(dictionary: Dictionary): CompiledPatterns {
+  const compile = (list: string[]) => list.map((source) => new RegExp(source, 'i'))
+  return {
+    smalltalk: compile(dictionary.intents.smalltalk),
+    help: compile(dictionary.intents.help),
+    ticket: compile(dictionary.intents.ticket),
+    eligibility: compile(dictionary.intents.eligibility),
+  }
+}

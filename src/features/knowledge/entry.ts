@@ -1,0 +1,67 @@
+// The shape of one knowledge entry (knowledge/<id>.md) and of the whole knowledge base. Entries are data that staff
+// edit; zod checks them when they are loaded so a typo in front matter is reported with the file name, not at answer
+// time.
+import { z } from 'zod'
+import { type Dictionary, dictionarySchema } from './dictionary.ts'
+
+/** One-stop service categories a ticket can be opened for (shared with the tickets feature). */
+export const SERVICE_CATEGORIES = [
+  'metrology',
+  'standards',
+  'certification',
+  'testing',
+  'quality_mgmt',
+  'ip',
+  'brand',
+  'training',
+  'quality_loan',
+  'fee_waiver',
+  'other',
+] as const
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number]
+
+/** How every answer names its source. */
+export const POLICY_NAME = '《瓯海区质量强企千百行动方案》'
+
+const phrase = z.string().trim().min(1)
+
+export const frontMatterSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case (a-z, 0-9, -)'),
+    title: phrase,
+    /** Where in the plan, e.g. `三、(四)`. */
+    section: phrase,
+    keywords: z.array(phrase).min(1),
+    synonyms: z.array(phrase).default([]),
+    category: z.enum(SERVICE_CATEGORIES),
+    /** Labels (keys of `silent_cues` in _dictionary.yaml) of things the plan does not state for this topic. */
+    silent_on: z.array(phrase).default([]),
+  })
+  .strict()
+export type FrontMatter = z.infer<typeof frontMatterSchema>
+
+export const knowledgeEntrySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  section: z.string(),
+  keywords: z.array(z.string()),
+  synonyms: z.array(z.string()),
+  category: z.enum(SERVICE_CATEGORIES),
+  silentOn: z.array(z.string()),
+  /** The short direct answer: the first paragraph of the body. */
+  answer: z.string().min(1),
+  /** The exact policy sentence(s) quoted under `## 原文`. */
+  source: z.string().min(1),
+  /** Everything else in the body (extra explanation), indexed but not shown by default. */
+  extra: z.string().default(''),
+})
+export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>
+
+export const knowledgeBaseSchema = z.object({
+  entries: z.array(knowledgeEntrySchema),
+  dictionary: dictionarySchema,
+})
+export type KnowledgeBase = { entries: KnowledgeEntry[]; dictionary: Dictionary }
+
+/** `依据：《瓯海区质量强企千百行动方案》三、(四)` without the prefix. */
+export const citeSource = (entry: Pick<KnowledgeEntry, 'section'>) => `${POLICY_NAME}${entry.section}`

@@ -1,0 +1,165 @@
+// Delivers outbox rows through the platform ports: per-target and per-app rate limits, retries with back-off on
+// 429/5xx (honouring the platform's retry-after), dead after a bound. A row is claimed before it is sent, so two
+// instances never send it twice; a claim older than the lease (a crashed sender) is taken over.
+import type { CoreDeps } from '../deps.ts'
+import { type OutboxPayload, outboxPayloadSchema } from './outbox.repo.ts'
+import type { DeliveryResult, PlatformPort } from './port.ts'
+import { RateLimiter } from './rate-limit.ts'
+
+export const MAX_ATTEMPTS = 8
+const LEASE_MS = 60_000
+const BATCH = 50
+
+/** Exponential back-off with jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const base = Math.min(600_000, 2000 * 2 ** (attempt - 1))
+  return Math.round(base * (0.8 + random() * 0.4))
+}
+
+export interface OutboxDispatcher {
+  /** Sends everything that is due now; resolves with the number of rows sent. */
+  drain(): Promise<number>
+  /** Asks for a drain soon (coalesced), e.g. right after a request enqueued something. */
+  kick(): void
+}
+
+export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
+  const limiter = new RateLimiter()
+  let running: Promise<number> | null = null
+  let again = false
+
+  async function deliverRow(row: { id: number; platform: string; target: string; attempts: number; payload: string }) {
+    const now = deps.clock.now()
+    const port: PlatformPort | undefined = deps.ports[row.platform as keyof CoreDeps['ports']]
+    const payload = outboxPayloadSchema.safeParse(JSON.parse(row.payload))
+    if (!port || !payload.success) {
+      const error = port ? `bad payload: ${payload.error?.message}` : `platform ${row.platform} is not configured`
+      await deps.db.outbox.update({ where: { id: row.id }, data: { status: 'dead', lastError: error, claimedAt: null } })
+      deps.log.error('outbox row dead', { outboxId: row.id, error })
+      return false
+    }
+    const { perTargetPerSecond, perTargetPerMinute, perAppPerSecond } = port.limits
+    const rules = [
+      { key: `${row.platform}:app`, limit: perAppPerSecond, windowMs: 1000 },
+      { key: `${row.platform}:${row.target}:s`, limit: perTargetPerSecond, windowMs: 1000 },
+    ]
+    if (perTargetPerMinute) rules.push({ key: `${row.platform}:${row.target}:m`, limit: perTargetPerMinute, windowMs: 60_000 })
+    const wait = limiter.takeAll(rules, now.getTime())
+    if (wait > 0) {
+      await deps.db.outbox.update({
+        where: { id: row.id },
+        data: { status: 'pending', claimedAt: null, nextAttemptAt: new Date(now.getTime() + wait) },
+      })
+      return false
+    }
+    const result = await send(port, row.id, payload.data)
+    return record(row, payload.data, result)
+  }
+
+  async function send(port: PlatformPort, id: number, payload: OutboxPayload): Promise<DeliveryResult> {
+    let card: { id: string; update: boolean; platformMessageId?: string } | undefined = payload.card
+    if (card?.update) {
+      const sent = await deps.db.sentCard.findUnique({ where: { id: card.id } })
+      // DingTalk addresses cards by our id (outTrackId); Feishu needs the message id of the first send.
+      card = { ...card, platformMessageId: sent?.platformMessageId ?? undefined }
+    }
+    try {
+      return await port.deliver({ id, address: payload.address, body: payload.body, reply: payload.reply, card })
+    } catch (error) {
+      return { ok: false, retryable: true, error: (error as Error).message }
+    }
+  }
+
+  async function record(row: { id: number; attempts: number }, payload: OutboxPayload, result: DeliveryResult) {
+    const now = deps.clock.now()
+    if (result.ok) {
+      await deps.db.outbox.update({
+        where: { id: row.id },
+        data: { status: 'sent', sentAt: now, claimedAt: null, resultRef: result.platformMessageId ?? null },
+      })
+      if (payload.card && !payload.card.update && result.platformMessageId) {
+        await deps.db.sentCard.update({
+          where: { id: payload.card.id },
+          data: { platformMessageId: result.platformMessageId },
+        })
+      }
+      return true
+    }
+    const attempts = row.attempts + 1
+    const dead = !result.retryable || attempts >= MAX_ATTEMPTS
+    const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts))
+    await deps.db.outbox.update({
+      where: { id: row.id },
+      data: {
+        status: dead ? 'dead' : 'pending',
+        attempts,
+        lastError: result.error.slice(0, 500),
+        claimedAt: null,
+        nextAttemptAt: new Date(now.getTime() + delay),
+      },
+    })
+    const log = dead ? deps.log.error : deps.log.warn
+    log(dead ? 'outbox row dead' : 'outbox delivery failed, will retry', {
+      outboxId: row.id,
+      attempts,
+      error: result.error,
+      retryInMs: dead ? undefined : delay,
+    })
+    return false
+  }
+
+  async function drainOnce(): Promise<number> {
+    const now = deps.clock.now()
+    const due = await deps.db.outbox.findMany({
+      where: {
+        OR: [
+          { status: 'pending', nextAttemptAt: { lte: now } },
+          { status: 'sending', claimedAt: { lt: new Date(now.getTime() - LEASE_MS) } },
+        ],
+      },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+    })
+    let sent = 0
+    const blocked = new Set<string>() // keep per-target order: once one is held back, later ones wait too
+    for (const row of due) {
+      const target = `${row.platform}:${row.target}`
+      if (blocked.has(target)) continue
+      const claim = await deps.db.outbox.updateMany({
+        where: { id: row.id, status: row.status, claimedAt: row.claimedAt },
+        data: { status: 'sending', claimedAt: now },
+      })
+      if (claim.count === 0) continue
+      if (await deliverRow(row)) sent++
+      else blocked.add(target)
+    }
+    return sent
+  }
+
+  async function drain(): Promise<number> {
+    if (running) {
+      again = true
+      return running
+    }
+    running = (async () => {
+      let total = 0
+      try {
+        do {
+          again = false
+          total += await drainOnce()
+        } while (again)
+      } finally {
+        running = null
+      }
+      return total
+    })()
+    return running
+  }
+
+  return {
+    drain,
+    kick() {
+      deps.defer(() => drain())
+    },
+  }
+}

@@ -1,0 +1,124 @@
+// Writing to the outbox. Call these inside the same transaction as the state change that causes the message,
+// so a message that must reach a person is stored before the request that caused it returns.
+import { z } from 'zod'
+import { addressSchema, type Address, type OutgoingBody, type ReplyHint, replyHintSchema } from '../bot/types.ts'
+import { type CardModel, cardModelSchema } from '../cards/model.ts'
+import type { DbOrTx } from '../db/client.ts'
+
+/** What an outbox row's payload holds (JSON). */
+export const outboxPayloadSchema = z.object({
+  address: addressSchema,
+  body: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), text: z.string() }),
+    z.object({ kind: z.literal('card'), card: cardModelSchema }),
+  ]),
+  reply: replyHintSchema.optional(),
+  card: z.object({ id: z.string(), update: z.boolean() }).optional(),
+})
+export type OutboxPayload = z.infer<typeof outboxPayloadSchema>
+
+export interface EnqueueInput {
+  address: Address
+  body: OutgoingBody
+  reply?: ReplyHint
+  /** The same key is enqueued once (e.g. `ticket:12:assigned`). */
+  dedupeKey?: string
+}
+
+/** 18 random hex digits: unguessable, so a forged button cannot address someone else's card. */
+export const newCardId = () =>
+  `crd_${Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('')}`
+
+const targetOf = (address: Address) => address.chatId ?? address.userId ?? ''
+
+/** Stores one outgoing message. Cards get a SentCard row so later clicks and updates can find them. */
+export async function enqueueMessage(db: DbOrTx, input: EnqueueInput): Promise<{ outboxId: number; cardId?: string }> {
+  if (input.dedupeKey) {
+    const existing = await db.outbox.findUnique({ where: { dedupeKey: input.dedupeKey } })
+    if (existing) return { outboxId: existing.id }
+  }
+  let body = input.body
+  let card: OutboxPayload['card']
+  if (body.kind === 'card') {
+    const id = newCardId()
+    const model: CardModel = { ...body.card, id, version: 1 }
+    await db.sentCard.create({
+      data: {
+        id,
+        platform: input.address.platform,
+        chatId: input.address.chatId ?? null,
+        userId: input.address.userId ?? null,
+        template: model.template,
+        model: JSON.stringify(model),
+      },
+    })
+    body = { kind: 'card', card: model }
+    card = { id, update: false }
+  }
+  const payload: OutboxPayload = { address: input.address, body, reply: input.reply, card }
+  const row = await db.outbox.create({
+    data: {
+      platform: input.address.platform,
+      targetKind: input.address.chatId ? 'chat' : 'user',
+      target: targetOf(input.address),
+      payload: JSON.stringify(payload),
+      dedupeKey: input.dedupeKey ?? null,
+    },
+  })
+  return { outboxId: row.id, cardId: card?.id }
+}
+
+export interface SentCardView {
+  id: string
+  platform: string
+  chatId: string | null
+  userId: string | null
+  template: string
+  version: number
+  model: CardModel
+}
+
+export async function findSentCard(db: DbOrTx, id: string): Promise<SentCardView | null> {
+  const row = await db.sentCard.findUnique({ where: { id } })
+  if (!row) return null
+  return { ...row, model: cardModelSchema.parse(JSON.parse(row.model)) }
+}
+
+/**
+ * Saves a new version of a sent card (optimistic: only if it is still at `expectedVersion`) and, unless the
+ * platform already shows it (a click's synchronous answer), queues an in-place update. Returns null when another
+ * change got there first.
+ */
+export async function updateSentCard(
+  db: DbOrTx,
+  id: string,
+  expectedVersion: number,
+  next: CardModel,
+  options: { push: boolean },
+): Promise<CardModel | null> {
+  const version = expectedVersion + 1
+  const model: CardModel = { ...next, id, version }
+  const { count } = await db.sentCard.updateMany({
+    where: { id, version: expectedVersion },
+    data: { version, model: JSON.stringify(model), template: model.template },
+  })
+  if (count === 0) return null
+  if (options.push) {
+    const row = await db.sentCard.findUniqueOrThrow({ where: { id } })
+    const address: Address = {
+      platform: row.platform as Address['platform'],
+      chatId: row.chatId ?? undefined,
+      userId: row.userId ?? undefined,
+    }
+    const payload: OutboxPayload = { address, body: { kind: 'card', card: model }, card: { id, update: true } }
+    await db.outbox.create({
+      data: {
+        platform: row.platform,
+        targetKind: 'card_update',
+        target: id,
+        payload: JSON.stringify(payload),
+      },
+    })
+  }
+  return model
+}

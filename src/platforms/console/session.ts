@@ -1,0 +1,90 @@
+// One person talking to the bot in a terminal (or through the HTTP simulator): turns typed lines into neutral
+// events — a bare number presses that button of the last card — and collects what the bot answered.
+import { randomUUID } from 'node:crypto'
+import type { HandlerResult } from '../../bot/handler.ts'
+import { runEventNow } from '../../bot/pipeline.ts'
+import type { Citation, InboundEvent } from '../../bot/types.ts'
+import type { CardButton, CardModel } from '../../cards/model.ts'
+import { renderCardText } from '../../cards/render-text.ts'
+import type { CoreDeps } from '../../deps.ts'
+import type { ConsoleInbox } from './port.ts'
+
+export interface ConsoleTurn {
+  intent: string
+  /** Everything the bot said, as plain text (cards rendered with numbered buttons). */
+  text: string
+  cards: CardModel[]
+  citations: Citation[]
+  /** What other people were sent because of this turn (notifications), for the simulator's side panel. */
+  others: { to: string; text: string }[]
+}
+
+export interface ConsoleSessionOptions {
+  userId: string
+  name?: string
+  chatId?: string
+  chatType?: 'p2p' | 'group'
+}
+
+export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, options: ConsoleSessionOptions) {
+  const chat = { platform: 'console' as const, chatId: options.chatId ?? `p2p-${options.userId}`, chatType: options.chatType ?? 'p2p' }
+  const actor = { platform: 'console' as const, userId: options.userId, name: options.name ?? options.userId }
+  let buttons: { card: CardModel; button: CardButton }[] = []
+
+  function eventFor(line: string): InboundEvent | string {
+    const base = { eventId: randomUUID(), platform: 'console' as const, chat, receivedAt: deps.clock.now() }
+    const pressed = /^\s*(\d{1,2})\s*$/.exec(line)
+    if (pressed && buttons.length) {
+      const choice = buttons[Number(pressed[1]) - 1]
+      if (!choice) return `没有编号为 ${pressed[1]} 的按钮，请输入 1 到 ${buttons.length} 之间的数字。`
+      if (!choice.button.action) return `请在浏览器中打开：${choice.button.url ?? ''}`
+      return {
+        ...base,
+        kind: 'card_action',
+        operator: actor,
+        cardId: choice.card.id,
+        cardVersion: choice.card.version,
+        action: choice.button.action,
+        value: choice.button.value,
+        form: {},
+      }
+    }
+    return { ...base, kind: 'message', sender: actor, text: line, reply: {} }
+  }
+
+  /** Sends one line and waits for the bot's answer, outbox included. */
+  async function say(line: string): Promise<ConsoleTurn> {
+    const event = eventFor(line)
+    if (typeof event === 'string') return { intent: 'console', text: event, cards: [], citations: [], others: [] }
+    const result: HandlerResult | null = await runEventNow(deps, event)
+    await deps.outbox.drain()
+    const mine = inbox.take(chat.chatId)
+    const others = inbox.take().map((m) => ({
+      to: m.address.userId ?? m.address.chatId ?? '',
+      text: m.body.kind === 'text' ? m.body.text : renderCardText(m.body.card).text,
+    }))
+    const parts: string[] = []
+    const cards: CardModel[] = []
+    const response = result?.cardResponse
+    if (response?.toast) parts.push(`（${response.toast.text}）`)
+    const items = [
+      ...(response?.card ? [{ kind: 'card' as const, card: response.card }] : []),
+      ...mine.map((m) => m.body),
+    ]
+    buttons = []
+    for (const item of items) {
+      if (item.kind === 'text') {
+        parts.push(item.text)
+        continue
+      }
+      const rendered = renderCardText(item.card)
+      const offset = buttons.length
+      buttons.push(...rendered.buttons.map((button) => ({ card: item.card, button })))
+      parts.push(offset ? rendered.text.replace(/\[(\d+)\]/g, (_, n) => `[${Number(n) + offset}]`) : rendered.text)
+      cards.push(item.card)
+    }
+    return { intent: result?.intent ?? 'duplicate', text: parts.join('\n\n'), cards, citations: result?.citations ?? [], others }
+  }
+
+  return { chat, actor, say }
+}

@@ -1,0 +1,135 @@
+// A small fetch-based client for the DingTalk open API (api.dingtalk.com, v1.0): one cached access token shared by
+// every call, refreshed before it expires and once more on a 401. fetch works the same on Node and Workers.
+// Token facts: ../shared/protocols/README.md DingTalk §5.
+
+export interface DingtalkApiOptions {
+  baseUrl: string
+  clientId: string
+  clientSecret: string
+  fetch?: typeof fetch
+  now?: () => number
+}
+
+export type ApiResult<T = Record<string, unknown>> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; code: string; message: string; retryable: boolean; retryAfterMs?: number }
+
+export interface DingtalkApi {
+  call<T = Record<string, unknown>>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<ApiResult<T>>
+  /** POSTs to a robot sessionWebhook (no token: the URL itself is the credential). */
+  postSessionWebhook(url: string, body: unknown): Promise<ApiResult>
+  accessToken(): Promise<string>
+}
+
+/** Refresh this long before DingTalk's stated expiry, as the official python SDK does. */
+const EARLY_REFRESH_MS = 5 * 60 * 1000
+/** Flow-control markers seen in DingTalk error codes and messages (codes are not all documented). */
+const FLOW_CONTROL = /flow.?control|too.?fast|too.?many|qps.?limit|throttl|rate.?limit/i
+/** Legacy robot errcodes for "sending too fast" (custom robot / sessionWebhook). */
+const FLOW_ERRCODES = new Set([130101, 130102, 410100])
+const DEFAULT_FLOW_WAIT_MS = 30_000
+
+export function retryAfterMs(headers: Headers): number | undefined {
+  const value = headers.get('retry-after')
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+async function readJson(res: Response): Promise<Record<string, unknown>> {
+  const text = await res.text()
+  if (!text) return {}
+  try {
+    const value: unknown = JSON.parse(text)
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  } catch {
+    return { message: text.slice(0, 200) }
+  }
+}
+
+/** Maps an HTTP status and DingTalk error body to a failed ApiResult (flow control and 5xx are retryable). */
+export function toFailure(status: number, body: Record<string, unknown>, headers: Headers): ApiResult & { ok: false } {
+  const code = String(body.code ?? body.errcode ?? `http_${status}`)
+  const message = String(body.message ?? body.errmsg ?? '')
+  const flow =
+    status === 429 || FLOW_CONTROL.test(code) || FLOW_CONTROL.test(message) || FLOW_ERRCODES.has(Number(body.errcode))
+  const retryable = flow || status >= 500 || status === 0
+  const wait = retryAfterMs(headers) ?? (flow ? DEFAULT_FLOW_WAIT_MS : undefined)
+  return { ok: false, status, code, message, retryable, retryAfterMs: wait }
+}
+
+export function createDingtalkApi(options: DingtalkApiOptions): DingtalkApi {
+  const doFetch = options.fetch ?? fetch
+  const now = options.now ?? Date.now
+  let token: { value: string; expiresAt: number } | null = null
+  let pending: Promise<string> | null = null
+
+  async function fetchToken(): Promise<string> {
+    const res = await doFetch(`${options.baseUrl}/v1.0/oauth2/accessToken`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ appKey: options.clientId, appSecret: options.clientSecret }),
+    })
+    const body = await readJson(res)
+    if (!res.ok || typeof body.accessToken !== 'string') {
+      throw new Error(`dingtalk accessToken failed: HTTP ${res.status} ${String(body.code ?? '')}`)
+    }
+    const lifetimeMs = (Number(body.expireIn) || 7200) * 1000
+    token = { value: body.accessToken, expiresAt: now() + Math.max(lifetimeMs - EARLY_REFRESH_MS, lifetimeMs / 2) }
+    return token.value
+  }
+
+  function accessToken(): Promise<string> {
+    if (token && now() < token.expiresAt) return Promise.resolve(token.value)
+    // Concurrent callers share one token request.
+    pending ??= fetchToken().finally(() => {
+      pending = null
+    })
+    return pending
+  }
+
+  async function send(url: string, init: RequestInit): Promise<ApiResult<Record<string, unknown>>> {
+    let res: Response
+    try {
+      res = await doFetch(url, init)
+    } catch (error) {
+      return { ok: false, status: 0, code: 'network', message: (error as Error).message, retryable: true }
+    }
+    const body = await readJson(res)
+    if (!res.ok) return toFailure(res.status, body, res.headers)
+    // Legacy endpoints (sessionWebhook) answer 200 with an errcode.
+    if (body.errcode !== undefined && Number(body.errcode) !== 0) return toFailure(res.status, body, res.headers)
+    return { ok: true, status: res.status, data: body }
+  }
+
+  async function call<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<ApiResult<T>> {
+    const attempt = async (): Promise<ApiResult<Record<string, unknown>>> => {
+      let value: string
+      try {
+        value = await accessToken()
+      } catch (error) {
+        return { ok: false, status: 0, code: 'access_token', message: (error as Error).message, retryable: true }
+      }
+      return send(`${options.baseUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-acs-dingtalk-access-token': value },
+        body: JSON.stringify(body),
+      })
+    }
+    let result = await attempt()
+    if (!result.ok && result.status === 401) {
+      token = null // revoked or expired early: fetch a new one and try once more
+      result = await attempt()
+    }
+    return result as ApiResult<T>
+  }
+
+  return {
+    call,
+    accessToken,
+    postSessionWebhook: (url, body) =>
+      send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  }
+}

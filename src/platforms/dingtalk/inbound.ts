@@ -1,0 +1,64 @@
+// What both entrances (HTTP routes and the Stream connection) do with a decoded DingTalk payload: hand robot
+// messages to the core (stored, processed after the acknowledgement) and run card clicks synchronously, answering
+// with the card's new cardParamMap so DingTalk updates it in place.
+import { acceptEvent, handleCardAction } from '../../bot/pipeline.ts'
+import type { CardActionEvent, CardActionResponse, InboundEvent } from '../../bot/types.ts'
+import type { CoreDeps } from '../../deps.ts'
+import { findSentCard } from '../../outbox/outbox.repo.ts'
+import { decodeCardCallback, decodeRobotMessage, userChatId } from './decode.ts'
+import { type CardParamMap, renderCardParamMap } from './render.ts'
+
+/** The two core entry points an adapter calls (src/bot/pipeline.ts); injectable for unit tests. */
+export interface DingtalkCore {
+  acceptEvent(deps: CoreDeps, event: InboundEvent): Promise<{ status: 'accepted' | 'duplicate' }>
+  handleCardAction(deps: CoreDeps, event: CardActionEvent): Promise<CardActionResponse>
+}
+export const pipelineCore: DingtalkCore = { acceptEvent, handleCardAction }
+
+export type RobotOutcome =
+  | { status: 'accepted' | 'duplicate' }
+  | { status: 'ignored'; reason: string }
+  | { status: 'invalid'; reason: string }
+
+export async function receiveRobotMessage(deps: CoreDeps, core: DingtalkCore, body: unknown): Promise<RobotOutcome> {
+  const decoded = decodeRobotMessage(body, deps.clock.now())
+  if (decoded.kind === 'invalid') return { status: 'invalid', reason: decoded.reason }
+  if (decoded.kind === 'ignored') {
+    deps.log.debug('dingtalk message ignored', { reason: decoded.reason })
+    return { status: 'ignored', reason: decoded.reason }
+  }
+  return core.acceptEvent(deps, decoded.event)
+}
+
+/** The answer DingTalk expects to a card callback (HTTP body, or `response` inside the Stream ack). */
+export interface DingtalkCardResponse {
+  cardData?: { cardParamMap: CardParamMap }
+  cardUpdateOptions?: { updateCardDataByKey: boolean }
+}
+
+/** The click's answer as DingTalk card data: the new card (if any) with the toast text in its `notice` slot. */
+export function toCardResponse(response: CardActionResponse): DingtalkCardResponse {
+  const notice = response.toast?.text ?? ''
+  if (response.card) {
+    return {
+      cardData: { cardParamMap: renderCardParamMap(response.card, notice).cardParamMap },
+      cardUpdateOptions: { updateCardDataByKey: true },
+    }
+  }
+  // No new card: change only the notice line (updateCardDataByKey leaves the other variables as they are).
+  return notice ? { cardData: { cardParamMap: { notice } }, cardUpdateOptions: { updateCardDataByKey: true } } : {}
+}
+
+export type CardOutcome = { ok: true; response: DingtalkCardResponse } | { ok: false; reason: string; ignored?: boolean }
+
+export async function receiveCardCallback(deps: CoreDeps, core: DingtalkCore, body: unknown): Promise<CardOutcome> {
+  const decoded = decodeCardCallback(body, deps.clock.now())
+  if (decoded.kind === 'invalid') return { ok: false, reason: decoded.reason }
+  if (decoded.kind === 'ignored') return { ok: false, reason: decoded.reason, ignored: true }
+  const event = decoded.event
+  // The callback does not reliably say which chat the card is in; the card we sent does.
+  const card = await findSentCard(deps.db, decoded.event.cardId!)
+  const chatId = card?.chatId ?? (card?.userId ? userChatId(card.userId) : undefined)
+  if (chatId) event.chat = { ...event.chat, chatId, chatType: chatId.startsWith('user:') ? 'p2p' : 'group' }
+  return { ok: true, response: toCardResponse(await core.handleCardAction(deps, event)) }
+}

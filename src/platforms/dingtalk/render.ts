@@ -1,0 +1,93 @@
+// Neutral CardModel → DingTalk. Two ways out:
+//  (a) an interactive card built from our generic template (cards/dingtalk/): `cardParamMap`, every value a string
+//      (DingTalk refuses anything else; lists are JSON strings), sent by createAndDeliver and updated in place;
+//  (b) without a template id (config.dingtalk.cardTemplateId): a robot message — sampleActionCard… when the card has
+//      link buttons, sampleMarkdown otherwise. Callback buttons cannot be links, so the text says how to act instead.
+import type { CardButton, CardModel } from '../../cards/model.ts'
+import { renderCardText } from '../../cards/render-text.ts'
+import { cardBodyMarkdown, headingMarkdown, joinParagraphs, linksMarkdown } from './markdown.ts'
+
+/** Button slots in the generic template (btn1 … btn5). */
+export const BUTTON_SLOTS = 5
+
+export type CardParamMap = Record<string, string>
+
+export interface RenderedCard {
+  cardParamMap: CardParamMap
+  /** Callback buttons beyond the template's slots (logged by the caller: the card should be split). */
+  dropped: number
+}
+
+/** Callback buttons in display order: form submits first, then actions (the order render-text numbers them). */
+export function orderedButtons(card: CardModel): CardButton[] {
+  return renderCardText(card).buttons
+}
+
+/**
+ * The template's variables. Button params in the template are bound as
+ * `{a: ${btnN_a}, c: ${cardId}, v: ${version}, x: ${btnN_x}}`; decode.ts reads them back.
+ */
+export function renderCardParamMap(card: CardModel, notice = ''): RenderedCard {
+  const buttons = orderedButtons(card)
+  const callbacks = buttons.filter((b) => !b.url && b.action)
+  const map: CardParamMap = {
+    title: card.title,
+    subtitle: card.subtitle ?? '',
+    tone: card.tone,
+    markdown: joinParagraphs([cardBodyMarkdown(card), linksMarkdown(buttons)]),
+    notice,
+    cardId: card.id ?? '',
+    version: String(card.version),
+    template: card.template,
+  }
+  for (let slot = 1; slot <= BUTTON_SLOTS; slot++) {
+    const button = callbacks[slot - 1]
+    map[`btn${slot}_show`] = button ? 'true' : 'false'
+    map[`btn${slot}_text`] = button?.label ?? ''
+    map[`btn${slot}_style`] = button?.style ?? 'default'
+    map[`btn${slot}_a`] = button?.action ?? ''
+    map[`btn${slot}_x`] = button && Object.keys(button.value).length ? JSON.stringify(button.value) : ''
+  }
+  return { cardParamMap: map, dropped: Math.max(0, callbacks.length - BUTTON_SLOTS) }
+}
+
+export interface RobotMessage {
+  msgKey: string
+  msgParam: Record<string, string>
+}
+
+/** What a person can do with a callback button when the card is only text: the honest instruction. */
+function replyInstructions(buttons: CardButton[]): string {
+  const lines = buttons.flatMap((b, i) => (b.url || !b.action ? [] : [`- 回复 **${i + 1}**：${b.label}`]))
+  return lines.length ? ['如需办理，请直接回复对应数字：', ...lines].join('\n') : ''
+}
+
+/** Fallback robot message for a card when no interactive-card template is configured. */
+export function renderFallback(card: CardModel): RobotMessage {
+  const buttons = orderedButtons(card)
+  const links = buttons.filter((b) => b.url)
+  const shown = links.slice(0, BUTTON_SLOTS)
+  const text = joinParagraphs([
+    headingMarkdown(card),
+    cardBodyMarkdown(card),
+    replyInstructions(buttons),
+    linksMarkdown(links.slice(BUTTON_SLOTS)),
+  ])
+  const title = card.title
+  if (shown.length === 0) return { msgKey: 'sampleMarkdown', msgParam: { title, text } }
+  if (shown.length === 1) {
+    const only = shown[0]!
+    return { msgKey: 'sampleActionCard', msgParam: { title, text, singleTitle: only.label, singleURL: only.url! } }
+  }
+  const msgParam: Record<string, string> = { title, text }
+  shown.forEach((b, i) => {
+    msgParam[`actionTitle${i + 1}`] = b.label
+    msgParam[`actionURL${i + 1}`] = b.url!
+  })
+  return { msgKey: `sampleActionCard${shown.length}`, msgParam }
+}
+
+/** Plain text for the sessionWebhook or sampleText. */
+export function textMessage(text: string): RobotMessage {
+  return { msgKey: 'sampleText', msgParam: { content: text } }
+}

@@ -1,0 +1,151 @@
+// Feishu request authentication, as pure functions over Web Crypto so the same code runs on Node and Workers.
+// Doc: open.larkoffice.com/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case
+// Unlike the official Node SDK we sign the RAW body (it re-serialises parsed JSON) and always check the token.
+const encoder = new TextEncoder()
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+/** Feishu retries a failed delivery for ~7.1 h (15 s, 5 min, 1 h, 6 h). Whether a retry is re-signed with a fresh
+ * timestamp is undocumented, so the window covers the whole retry schedule; replays of an old body are caught by
+ * the durable event-id de-duplication instead. */
+export const DEFAULT_MAX_AGE_SECONDS = 8 * 3600
+/** Clock skew we tolerate for timestamps from the future. */
+export const MAX_FUTURE_SECONDS = 300
+
+export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure }
+export type VerifyFailure = 'missing_signature' | 'invalid_signature' | 'stale_request' | 'invalid_token'
+
+function toHex(buffer: ArrayBuffer): string {
+  let out = ''
+  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, '0')
+  return out
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)))
+}
+
+export async function sha1Hex(text: string): Promise<string> {
+  return toHex(await crypto.subtle.digest('SHA-1', encoder.encode(text)))
+}
+
+/** Compares two strings in time independent of where they differ (lengths are not secret here). */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = encoder.encode(a)
+  const right = encoder.encode(b)
+  let diff = left.length ^ right.length
+  const length = Math.max(left.length, right.length)
+  for (let i = 0; i < length; i++) diff |= (left[i] ?? 0) ^ (right[i] ?? 0)
+  return diff === 0
+}
+
+function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+async function aesKey(encryptKey: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(encryptKey))
+  return crypto.subtle.importKey('raw', digest, { name: 'AES-CBC' }, false, [usage])
+}
+
+/** Decrypts an `encrypt` field: base64(iv[16] ‖ AES-256-CBC(key = SHA-256(encryptKey), PKCS7)). Throws on garbage. */
+export async function decryptPayload(encrypted: string, encryptKey: string): Promise<string> {
+  const bytes = base64ToBytes(encrypted)
+  if (bytes.length < 32 || bytes.length % 16 !== 0) throw new Error('ciphertext has an invalid length')
+  const key = await aesKey(encryptKey, 'decrypt')
+  const plain = await crypto.subtle.decrypt({ name: 'AES-CBC', iv: bytes.slice(0, 16) }, key, bytes.slice(16))
+  return decoder.decode(plain)
+}
+
+/** The inverse of decryptPayload, for fakes and benchmarks (Feishu does this on its side). */
+export async function encryptPayload(plain: string, encryptKey: string, iv?: Uint8Array): Promise<string> {
+  const vector = new Uint8Array(16)
+  if (iv) vector.set(iv.subarray(0, 16))
+  else crypto.getRandomValues(vector)
+  const key = await aesKey(encryptKey, 'encrypt')
+  const cipher = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-CBC', iv: vector }, key, encoder.encode(plain)),
+  )
+  const out = new Uint8Array(16 + cipher.length)
+  out.set(vector)
+  out.set(cipher, 16)
+  return bytesToBase64(out)
+}
+
+export interface SignedRequest {
+  /** X-Lark-Request-Timestamp (seconds). */
+  timestamp: string | undefined
+  /** X-Lark-Request-Nonce. */
+  nonce: string | undefined
+  /** X-Lark-Signature. */
+  signature: string | undefined
+  /** The body exactly as received. */
+  rawBody: string
+}
+
+export interface VerifyOptions {
+  now: () => Date
+  maxAgeSeconds?: number
+}
+
+function checkTimestamp(timestamp: string, options: VerifyOptions): VerifyResult {
+  const seconds = Number(timestamp)
+  if (!/^\d{1,12}$/.test(timestamp) || !Number.isFinite(seconds)) return { ok: false, reason: 'stale_request' }
+  const age = options.now().getTime() / 1000 - seconds
+  if (age > (options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) || age < -MAX_FUTURE_SECONDS) {
+    return { ok: false, reason: 'stale_request' }
+  }
+  return { ok: true }
+}
+
+/**
+ * Event and new-style card callback signature, required whenever an Encrypt Key is configured:
+ * 1. all three headers are present; 2. the timestamp is within the retry window;
+ * 3. hex(sha256(timestamp + nonce + encryptKey + rawBody)) equals X-Lark-Signature (constant time).
+ */
+export async function verifyEventSignature(
+  request: SignedRequest,
+  encryptKey: string,
+  options: VerifyOptions,
+): Promise<VerifyResult> {
+  const { timestamp, nonce, signature, rawBody } = request
+  if (!timestamp || !nonce || !signature) return { ok: false, reason: 'missing_signature' }
+  const fresh = checkTimestamp(timestamp, options)
+  if (!fresh.ok) return fresh
+  const expected = await sha256Hex(timestamp + nonce + encryptKey + rawBody)
+  return constantTimeEqual(expected, signature.toLowerCase())
+    ? { ok: true }
+    : { ok: false, reason: 'invalid_signature' }
+}
+
+/** Old-style ("消息卡片回传交互（旧）") card callback: hex(sha1(timestamp + nonce + verificationToken + rawBody)). */
+export async function verifyLegacyCardSignature(
+  request: SignedRequest,
+  verificationToken: string,
+  options: VerifyOptions,
+): Promise<VerifyResult> {
+  const { timestamp, nonce, signature, rawBody } = request
+  if (!timestamp || !nonce || !signature) return { ok: false, reason: 'missing_signature' }
+  const fresh = checkTimestamp(timestamp, options)
+  if (!fresh.ok) return fresh
+  const expected = await sha1Hex(timestamp + nonce + verificationToken + rawBody)
+  return constantTimeEqual(expected, signature.toLowerCase())
+    ? { ok: true }
+    : { ok: false, reason: 'invalid_signature' }
+}
+
+/** The Verification Token carried in the payload (v2 `header.token`, v1 and challenge `token`). */
+export function verifyToken(received: unknown, verificationToken: string): VerifyResult {
+  if (typeof received !== 'string' || !constantTimeEqual(received, verificationToken)) {
+    return { ok: false, reason: 'invalid_token' }
+  }
+  return { ok: true }
+}
