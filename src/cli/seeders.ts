@@ -1,0 +1,15 @@
+// What `npm run db:seed -- --demo` loads, in order (staff before the enterprises and tickets that refer to them).
+// Each seeder owns one file under seed/demo/ and is idempotent: running the seed twice changes nothing.
+import type { Db } from '../db/client.ts'
+
+export interface Seeder {
+  name: string
+  /** File under seed/demo/ */
+  file: string
+  load(db: Db, data: unknown): Promise<string>
+}
+
+export const DEMO_SEEDERS: Seeder[] = [
+  // — staff (tickets) —
+  // — enterprises, contacts, standards —
+]

@@ -1,0 +1,72 @@
+// The real server on an ephemeral port: the same createApp, pipeline and outbox as production, on a fresh database,
+// with the platforms the test configures (pointed at fake platform servers on 127.0.0.1).
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createApp } from '../../src/app.ts'
+import { type AppConfig, parseEnv } from '../../src/config/env.ts'
+import type { Clock, CoreDeps } from '../../src/deps.ts'
+import { createLogger, type Logger } from '../../src/log.ts'
+import { createConsolePort } from '../../src/platforms/console/port.ts'
+import { addPort, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
+import { createPlatforms } from '../../src/runtime/platforms.ts'
+import { openTestDb } from './db.ts'
+
+export interface TestServerOptions {
+  /** Environment variables, as the runtime would read them (e.g. FEISHU_APP_ID, FEISHU_BASE_URL of a fake). */
+  env?: Record<string, string>
+  database?: 'sqlite' | 'postgresql'
+  clock?: Clock
+  /** Collect log lines instead of printing them. */
+  logs?: string[]
+}
+
+export interface TestServer {
+  url: string
+  deps: CoreDeps
+  config: AppConfig
+  /** Waits until background work (event processing, outbox drains) has settled. */
+  idle(): Promise<void>
+  close(): Promise<void>
+  console: ReturnType<typeof createConsolePort>
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const config = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...options.env })
+  const logs = options.logs
+  const log: Logger = createLogger({ level: logs ? 'debug' : 'error', write: logs ? (line) => logs.push(line) : undefined })
+  const { db, close: closeDb } = await openTestDb(options.database)
+  const runner = backgroundRunner(log)
+  const deps = buildCore({ config, db, log, clock: options.clock ?? { now: () => new Date() }, defer: runner.defer })
+  const consolePort = createConsolePort()
+  addPort(deps, consolePort)
+  const platforms = createPlatforms(deps)
+  const app = createApp(deps, { platforms, simulator: consolePort.inbox })
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  const { port } = server.address() as AddressInfo
+  for (const platform of platforms) await platform.start?.()
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deps,
+    config,
+    console: consolePort,
+    idle: runner.idle,
+    async close() {
+      await Promise.allSettled(platforms.map((p) => p.stop?.()))
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await runner.idle()
+      await closeDb()
+    },
+  }
+}
+
+/** Polls until `check` returns a truthy value (background work is asynchronous by design). */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  while (true) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
