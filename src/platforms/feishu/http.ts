@@ -1,0 +1,60 @@
+// The Feishu webhook sub-app, mounted by the app at /webhooks/feishu:
+//   POST /events  event subscription (also accepts card.action.trigger, as Feishu allows one URL for both)
+//   POST /cards   card callbacks, new-style (card.action.trigger) and old-style (sha1-signed flat body)
+// Forged, malformed or foreign requests get 400/401 with a JSON reason, never 200: a silent 200 (the SDK's
+// behaviour) hides misconfiguration and tells an attacker nothing useful anyway.
+import { type Context, Hono } from 'hono'
+import type { CoreDeps } from '../../deps.ts'
+import { type FeishuSecrets, openRequest } from './inbound.ts'
+import { type ReceiveContext, receiveEnvelope } from './receive.ts'
+
+export interface FeishuRoutesOptions extends Omit<ReceiveContext, 'deps'> {
+  deps: CoreDeps
+  secrets: FeishuSecrets
+  maxAgeSeconds?: number
+}
+
+/** On Workers, work after the response must be registered with waitUntil or it is cut off. */
+function requestDeps(c: Context, deps: CoreDeps): CoreDeps {
+  let executionCtx: { waitUntil(promise: Promise<unknown>): void } | undefined
+  try {
+    executionCtx = c.executionCtx
+  } catch {
+    return deps // Node: no execution context; deps.defer runs the task in the background.
+  }
+  return {
+    ...deps,
+    defer: (task) =>
+      executionCtx.waitUntil(
+        Promise.resolve()
+          .then(task)
+          .catch((error) => deps.log.error('background task failed', { error })),
+      ),
+  }
+}
+
+export function createFeishuRoutes(options: FeishuRoutesOptions): Hono {
+  const app = new Hono()
+  const { secrets } = options
+
+  const handle = (route: 'events' | 'cards') => async (c: Context) => {
+    const deps = requestDeps(c, options.deps)
+    const rawBody = await c.req.text()
+    const opened = await openRequest({ rawBody, header: (name) => c.req.header(name) }, secrets, {
+      now: () => deps.clock.now(),
+      maxAgeSeconds: options.maxAgeSeconds,
+    })
+    if (!opened.ok) {
+      deps.log.warn('feishu request refused', { route, reason: opened.reason })
+      const error = opened.status === 401 ? 'unauthorized' : 'bad_request'
+      return c.json({ error, reason: opened.reason }, opened.status)
+    }
+    const answer = await receiveEnvelope({ ...options, deps }, opened.envelope)
+    deps.log.debug('feishu request answered', { route, outcome: answer.outcome })
+    return c.json(answer.body, answer.status)
+  }
+
+  app.post('/events', handle('events'))
+  app.post('/cards', handle('cards'))
+  return app
+}
