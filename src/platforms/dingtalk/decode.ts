@@ -51,7 +51,11 @@ export function decodeRobotMessage(body: unknown, now: Date): DecodeResult<Messa
     kind: 'message',
     eventId: m.msgId,
     platform: 'dingtalk',
-    chat: { platform: 'dingtalk', chatId: p2p ? userChatId(userId) : m.conversationId, chatType: p2p ? 'p2p' : 'group' },
+    chat: {
+      platform: 'dingtalk',
+      chatId: p2p ? userChatId(userId) : m.conversationId,
+      chatType: p2p ? 'p2p' : 'group',
+    },
     receivedAt: now,
     sender: { platform: 'dingtalk', userId, name: m.senderNick, tenantKey: m.senderCorpId ?? m.chatbotCorpId },
     // DingTalk removes the @robot mention itself but leaves the space that followed it.

@@ -18,7 +18,9 @@ function blockMarkdown(block: CardBlock): string {
     case 'chart':
       return [
         `**${block.title}**`,
-        ...block.series.map((s) => `- ${s.name}：${block.labels.map((l, i) => `${l} ${s.values[i] ?? '-'}`).join('，')}`),
+        ...block.series.map(
+          (s) => `- ${s.name}：${block.labels.map((l, i) => `${l} ${s.values[i] ?? '-'}`).join('，')}`,
+        ),
       ].join('\n')
     case 'form': {
       const inputs = block.inputs.map((i) => `- ${i.label}${i.required ? '（必填）' : ''}`)

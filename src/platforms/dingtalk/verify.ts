@@ -6,7 +6,9 @@
 
 export const MAX_SKEW_MS = 60 * 60 * 1000
 
-export type VerifyResult = { ok: true } | { ok: false; reason: 'missing_headers' | 'bad_timestamp' | 'stale' | 'bad_sign' }
+export type VerifyResult =
+  | { ok: true }
+  | { ok: false; reason: 'missing_headers' | 'bad_timestamp' | 'stale' | 'bad_sign' }
 
 export interface VerifyInput {
   timestamp: string | null | undefined
