@@ -14,7 +14,7 @@ describe.each(samples)('card template %s renders for DingTalk', (_name, card) =>
     expect(cardParamMap.title).toBe(card.title)
     expect(cardParamMap.cardId).toBe('crd_abc')
     expect(cardParamMap.version).toBe('2')
-    expect(cardParamMap.markdown.length).toBeGreaterThan(0)
+    expect(cardParamMap.markdown?.length).toBeGreaterThan(0)
   })
 
   it('with every callback button in a slot carrying its action', () => {

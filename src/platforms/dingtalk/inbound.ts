@@ -49,7 +49,9 @@ export function toCardResponse(response: CardActionResponse): DingtalkCardRespon
   return notice ? { cardData: { cardParamMap: { notice } }, cardUpdateOptions: { updateCardDataByKey: true } } : {}
 }
 
-export type CardOutcome = { ok: true; response: DingtalkCardResponse } | { ok: false; reason: string; ignored?: boolean }
+export type CardOutcome =
+  | { ok: true; response: DingtalkCardResponse }
+  | { ok: false; reason: string; ignored?: boolean }
 
 export async function receiveCardCallback(deps: CoreDeps, core: DingtalkCore, body: unknown): Promise<CardOutcome> {
   const decoded = decodeCardCallback(body, deps.clock.now())

@@ -25,8 +25,8 @@ export interface DingtalkPortOptions {
   /** How DingTalk returns card clicks: over the Stream connection or to our HTTP route. */
   callbackType: 'STREAM' | 'HTTP'
   callbackRouteKey?: string
-  /** Hosts a sessionWebhook may point at besides *.dingtalk.com (tests: the fake server). */
-  extraWebhookOrigins?: string[]
+  /** The configured API base: a sessionWebhook may point at its origin too (a private gateway, the test fake). */
+  apiBaseUrl: string
   now: () => number
   log: Logger
 }
@@ -61,8 +61,9 @@ export function createDingtalkPort(options: DingtalkPortOptions): PlatformPort {
   function webhookAllowed(url: string): boolean {
     try {
       const u = new URL(url)
-      if (u.protocol === 'https:' && (u.hostname === 'dingtalk.com' || u.hostname.endsWith('.dingtalk.com'))) return true
-      return (options.extraWebhookOrigins ?? []).includes(u.origin)
+      if (u.protocol === 'https:' && (u.hostname === 'dingtalk.com' || u.hostname.endsWith('.dingtalk.com')))
+        return true
+      return u.origin === new URL(options.apiBaseUrl).origin
     } catch {
       return false
     }
@@ -129,7 +130,10 @@ export function createDingtalkPort(options: DingtalkPortOptions): PlatformPort {
       openSpaceId: group ? `dtv1.card//IM_GROUP.${target}` : `dtv1.card//IM_ROBOT.${target}`,
       ...(group
         ? { imGroupOpenSpaceModel: { supportForward: true }, imGroupOpenDeliverModel: { robotCode } }
-        : { imRobotOpenSpaceModel: { supportForward: true }, imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode } }),
+        : {
+            imRobotOpenSpaceModel: { supportForward: true },
+            imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode },
+          }),
     })
     if (!r.ok) {
       // A retry after a lost response: the card already exists under our id, so it was delivered.

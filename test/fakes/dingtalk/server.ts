@@ -1,0 +1,147 @@
+// A fake DingTalk open API on 127.0.0.1 for tests: access token, robot group / one-to-one sends, interactive-card
+// createAndDeliver and update, a robot sessionWebhook, the Stream gateway (see gateway.ts), injectable failures
+// (flow control, 5xx, 401), and a record of every call. Shapes: ../shared/protocols/README.md, DingTalk §1, §3–§5.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { FakeStreamGateway } from './gateway.ts'
+
+export interface FakeCall {
+  method: string
+  path: string
+  query: Record<string, string>
+  token?: string
+  body: Record<string, unknown>
+}
+
+export interface InjectedFailure {
+  status: number
+  body: Record<string, unknown>
+  headers?: Record<string, string>
+}
+
+export interface FakeDingtalkOptions {
+  clientId?: string
+  clientSecret?: string
+}
+
+type Json = Record<string, unknown>
+
+export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
+  const clientId = options.clientId ?? 'ding-client'
+  const clientSecret = options.clientSecret ?? 'ding-secret'
+  const calls: FakeCall[] = []
+  const failures = new Map<string, InjectedFailure[]>()
+  const validTokens = new Set<string>()
+  const cards = new Map<string, { cardParamMap: Record<string, string>; openSpaceId: string; updates: number }>()
+  const sessions = new Map<string, { expiresAt: number }>()
+  const gateway = new FakeStreamGateway()
+  let tokenSeq = 0
+
+  const route = (method: string, path: string, body: Json, token?: string): [number, Json, Record<string, string>?] => {
+    const key = `${method} ${path}`
+    const injected = failures.get(key)?.shift()
+    if (injected) return [injected.status, injected.body, injected.headers]
+    if (key === 'POST /v1.0/oauth2/accessToken') {
+      if (body.appKey !== clientId || body.appSecret !== clientSecret) return [400, { code: 'invalidClientIdOrSecret' }]
+      const accessToken = `tok-${++tokenSeq}`
+      validTokens.add(accessToken)
+      return [200, { accessToken, expireIn: 7200 }]
+    }
+    if (key === 'POST /v1.0/gateway/connections/open') {
+      if (body.clientId !== clientId || body.clientSecret !== clientSecret) return [401, { code: 'unauthorized' }]
+      return [200, { endpoint: `ws://127.0.0.1:${port()}/connect`, ticket: gateway.issueTicket() }]
+    }
+    if (path.startsWith('/robot/sendBySession')) return [200, { errcode: 0, errmsg: 'ok' }]
+    if (!token || !validTokens.has(token)) return [401, { code: 'InvalidAuthentication', message: 'token invalid' }]
+    switch (key) {
+      case 'POST /v1.0/robot/groupMessages/send':
+        return [200, { processQueryKey: `pqk-${calls.length}` }]
+      case 'POST /v1.0/robot/oToMessages/batchSend': {
+        const userIds = body.userIds as string[]
+        if (!Array.isArray(userIds) || userIds.length === 0 || userIds.length > 20)
+          return [400, { code: 'param.error' }]
+        return [200, { processQueryKey: `pqk-${calls.length}`, flowControlledStaffIdList: [], invalidStaffIdList: [] }]
+      }
+      case 'POST /v1.0/card/instances/createAndDeliver': {
+        const map = (body.cardData as Json | undefined)?.cardParamMap as Json | undefined
+        if (!map || Object.values(map).some((v) => typeof v !== 'string')) return [400, { code: 'param.notString' }]
+        const outTrackId = String(body.outTrackId)
+        if (cards.has(outTrackId)) return [400, { code: 'card.outTrackId.exist', message: 'outTrackId already exists' }]
+        cards.set(outTrackId, {
+          cardParamMap: map as Record<string, string>,
+          openSpaceId: String(body.openSpaceId),
+          updates: 0,
+        })
+        return [200, { success: true, result: { outTrackId, deliverResults: [{ success: true }] } }]
+      }
+      case 'PUT /v1.0/card/instances': {
+        const card = cards.get(String(body.outTrackId))
+        if (!card) return [404, { code: 'card.notFound' }]
+        const map = ((body.cardData as Json | undefined)?.cardParamMap ?? {}) as Record<string, string>
+        if (Object.values(map).some((v) => typeof v !== 'string')) return [400, { code: 'param.notString' }]
+        card.cardParamMap = { ...card.cardParamMap, ...map }
+        card.updates++
+        return [200, { success: true }]
+      }
+    }
+    return [404, { code: 'notFound', message: key }]
+  }
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const url = new URL(req.url ?? '/', 'http://fake')
+    let body: Json = {}
+    try {
+      body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json) : {}
+    } catch {
+      body = {}
+    }
+    const token = req.headers['x-acs-dingtalk-access-token'] as string | undefined
+    calls.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      token,
+      body,
+    })
+    const [status, payload, headers] = route(req.method ?? '', url.pathname, body, token)
+    res.writeHead(status, { 'content-type': 'application/json', ...headers })
+    res.end(JSON.stringify(payload))
+  })
+  server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = () => (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port()}`
+
+  return {
+    url,
+    clientId,
+    clientSecret,
+    calls,
+    cards,
+    gateway,
+    /** The calls to one endpoint, e.g. `POST /v1.0/robot/groupMessages/send`. */
+    callsTo: (key: string) => calls.filter((c) => `${c.method} ${c.path}` === key),
+    /** A sessionWebhook URL for a new session, valid for `ttlMs`. */
+    sessionWebhook(session = `s${sessions.size + 1}`, ttlMs = 90 * 60_000) {
+      sessions.set(session, { expiresAt: Date.now() + ttlMs })
+      return { url: `${url}/robot/sendBySession?session=${session}`, expiresAt: Date.now() + ttlMs }
+    },
+    /** The next `times` calls to `key` fail with this answer (e.g. 429 / send.too.fast). */
+    fail(key: string, failure: InjectedFailure, times = 1) {
+      const list = failures.get(key) ?? []
+      for (let i = 0; i < times; i++) list.push(failure)
+      failures.set(key, list)
+    },
+    /** Makes every issued token invalid (as after a secret rotation): the next call must fetch a new one. */
+    revokeTokens: () => validTokens.clear(),
+    close: async () => {
+      gateway.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+export type FakeDingtalk = Awaited<ReturnType<typeof startFakeDingtalk>>
