@@ -73,6 +73,14 @@ function postText(content: unknown, renderAt: (key: string, name?: string) => st
   return [title ?? '', ...lines].filter((l) => l.trim() !== '').join('\n')
 }
 
+/** Collapses the spaces a stripped mention leaves behind, line by line. */
+const tidy = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .trim()
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text)
@@ -126,7 +134,7 @@ export function decodeMessageReceive(
       chat: { platform: 'feishu', chatId: message.chat_id, chatType },
       receivedAt: context.now,
       sender: { platform: 'feishu', userId: senderId, tenantKey: sender.tenant_key ?? undefined },
-      text: text.replace(/[ \t]+/g, ' ').trim(),
+      text: tidy(text),
       reply: { messageId: message.message_id },
     },
   }
