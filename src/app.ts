@@ -41,7 +41,13 @@ export function createApp(deps: CoreDeps, options: AppOptions = {}) {
     const platforms = Object.fromEntries(
       (['feishu', 'dingtalk', 'console'] as const).map((p) => [p, deps.ports[p] ? 'on' : 'off']),
     )
-    const body = { status: database === 'ok' ? 'ok' : 'degraded', database, platforms, version: options.version, ms: Date.now() - started }
+    const body = {
+      status: database === 'ok' ? 'ok' : 'degraded',
+      database,
+      platforms,
+      version: options.version,
+      ms: Date.now() - started,
+    }
     return c.json(body, database === 'ok' ? 200 : 503)
   })
 

@@ -1,12 +1,13 @@
 // Everything the core and the features need, built once by a runtime entry (src/runtime/*) and passed down.
 // Factories, not module singletons: tests build their own with a temp database, a fake clock and fake platforms.
+
+import type { HandlerRegistry } from './bot/dispatcher.ts'
+import type { Platform } from './bot/types.ts'
 import type { AppConfig } from './config/env.ts'
 import type { Db } from './db/client.ts'
 import type { Logger } from './log.ts'
 import type { OutboxDispatcher } from './outbox/dispatcher.ts'
 import type { PlatformPort } from './outbox/port.ts'
-import type { HandlerRegistry } from './bot/dispatcher.ts'
-import type { Platform } from './bot/types.ts'
 
 export interface Clock {
   now(): Date

@@ -31,7 +31,12 @@ export function conversationHandle(db: DbOrTx, clock: Clock, chat: ChatRef, pers
   const current = async (): Promise<FlowState | null> => {
     const row = await db.conversation.findUnique({ where: { key } })
     if (!row || row.expiresAt <= clock.now()) return null
-    return { flow: row.flow, step: row.step, data: JSON.parse(row.data) as Record<string, unknown>, expiresAt: row.expiresAt }
+    return {
+      flow: row.flow,
+      step: row.step,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+      expiresAt: row.expiresAt,
+    }
   }
   return {
     key,

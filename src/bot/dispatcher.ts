@@ -41,7 +41,10 @@ export async function dispatchMessage(deps: CoreDeps, event: MessageEvent): Prom
   if (state) {
     if (CANCEL.test(event.text.trim())) {
       await conversation.end()
-      return { intent: 'cancel', replies: [{ kind: 'text', text: '好的，已为您取消当前办理。如需帮助，请随时告诉我。' }] }
+      return {
+        intent: 'cancel',
+        replies: [{ kind: 'text', text: '好的，已为您取消当前办理。如需帮助，请随时告诉我。' }],
+      }
     }
     const flow = deps.handlers.flows.get(state.flow)
     if (flow) return flow.handle({ deps, event, conversation, intent: { intent: state.flow, confidence: 1 } })

@@ -68,7 +68,11 @@ export interface CardActionHandler {
 /** Turns text into an intent; recognizers are asked in order and the first answer wins. */
 export interface IntentRecognizer {
   name: string
-  recognize(text: string, deps: CoreDeps, event: MessageEvent): Promise<RecognizedIntent | null> | RecognizedIntent | null
+  recognize(
+    text: string,
+    deps: CoreDeps,
+    event: MessageEvent,
+  ): Promise<RecognizedIntent | null> | RecognizedIntent | null
 }
 
 export const text = (value: string): OutgoingBody => ({ kind: 'text', text: value })

@@ -84,7 +84,13 @@ export async function processInboundEvent(deps: CoreDeps, id: number): Promise<H
         nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
       },
     })
-    deps.log.error('event processing failed', { platform: row.platform, eventId: row.eventId, attempts: row.attempts, dead, error })
+    deps.log.error('event processing failed', {
+      platform: row.platform,
+      eventId: row.eventId,
+      attempts: row.attempts,
+      dead,
+      error,
+    })
     return null
   }
 }
@@ -104,7 +110,8 @@ export async function retryFailedEvents(deps: CoreDeps): Promise<number> {
     take: 50,
   })
   for (const row of rows) {
-    if (row.status === 'processing') await deps.db.inboundEvent.update({ where: { id: row.id }, data: { status: 'failed' } })
+    if (row.status === 'processing')
+      await deps.db.inboundEvent.update({ where: { id: row.id }, data: { status: 'failed' } })
     await processInboundEvent(deps, row.id)
   }
   return rows.length
@@ -113,9 +120,15 @@ export async function retryFailedEvents(deps: CoreDeps): Promise<number> {
 const toast = (type: 'info' | 'warning' | 'error', text: string): CardActionResponse => ({ toast: { type, text } })
 
 /** Checks the click against the card it came from, runs the handler and saves the card's next version. */
-async function cardAction(deps: CoreDeps, event: CardActionEvent): Promise<{ result: HandlerResult; response: CardActionResponse }> {
+async function cardAction(
+  deps: CoreDeps,
+  event: CardActionEvent,
+): Promise<{ result: HandlerResult; response: CardActionResponse }> {
   const card = event.cardId ? await findSentCard(deps.db, event.cardId) : null
-  const refuse = (response: CardActionResponse) => ({ result: { intent: 'card_refused', cardResponse: response }, response })
+  const refuse = (response: CardActionResponse) => ({
+    result: { intent: 'card_refused', cardResponse: response },
+    response,
+  })
   if (event.cardId && !card) return refuse(toast('warning', '该卡片已失效，请重新发起。'))
   if (card && (card.platform !== event.platform || (card.chatId && card.chatId !== event.chat.chatId))) {
     return refuse(toast('error', '该按钮不属于当前会话，操作未生效。'))

@@ -3,6 +3,9 @@
 // To add a template: put cards/<name>.json beside the others and add one line here.
 import type { z } from 'zod'
 import help from '../../cards/help.json' with { type: 'json' }
+import knowledgeDecline from '../../cards/knowledge-decline.json' with { type: 'json' }
+import policyAnswer from '../../cards/policy-answer.json' with { type: 'json' }
+import policySource from '../../cards/policy-source.json' with { type: 'json' }
 import welcome from '../../cards/welcome.json' with { type: 'json' }
 import { AppError } from '../errors.ts'
 import type { CardModel } from './model.ts'
@@ -20,6 +23,9 @@ export interface CardTemplateFile {
 export const CARD_TEMPLATES: Record<string, CardTemplateFile> = {
   help,
   welcome,
+  'policy-answer': policyAnswer,
+  'policy-source': policySource,
+  'knowledge-decline': knowledgeDecline,
 }
 
 export function renderCard(name: string, data: Record<string, unknown>): CardModel {

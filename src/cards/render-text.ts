@@ -30,7 +30,9 @@ function blockText(block: CardBlock, buttons: CardButton[]): string {
     case 'chart':
       return [
         `${block.title}：`,
-        ...block.series.map((s) => `  ${s.name}：${block.labels.map((l, i) => `${l} ${s.values[i] ?? '-'}`).join('，')}`),
+        ...block.series.map(
+          (s) => `  ${s.name}：${block.labels.map((l, i) => `${l} ${s.values[i] ?? '-'}`).join('，')}`,
+        ),
       ].join('\n')
     case 'form': {
       buttons.push(block.submit)

@@ -12,7 +12,9 @@ let session = createConsoleSession(core.deps, core.inbox, {
   name: typeof flags.name === 'string' ? flags.name : undefined,
 })
 const rl = createInterface({ input: process.stdin, output: process.stdout })
-console.log('质量强企服务助手（终端模式）。输入问题开始对话；输入卡片按钮前的数字可点击按钮；/user <ID> 切换身份；/quit 退出。\n')
+console.log(
+  '质量强企服务助手（终端模式）。输入问题开始对话；输入卡片按钮前的数字可点击按钮；/user <ID> 切换身份；/quit 退出。\n',
+)
 console.log(`${(await session.say('帮助')).text}\n`)
 
 rl.on('close', () => void core.close().then(() => process.exit(0)))

@@ -18,7 +18,10 @@ export async function openLocalCore() {
     process.exit(1)
   }
   mkdirSync('data', { recursive: true })
-  const log = createLogger({ level: config.env.LOG_LEVEL, write: (line) => appendFileSync('data/cli.log', `${line}\n`) })
+  const log = createLogger({
+    level: config.env.LOG_LEVEL,
+    write: (line) => appendFileSync('data/cli.log', `${line}\n`),
+  })
   await deployMigrations(config.env.DATABASE_URL)
   const db = await openNodeDb(config.env.DATABASE_URL)
   const runner = backgroundRunner(log)

@@ -2,8 +2,8 @@
 // recorded in _prisma_migrations exactly like `prisma migrate deploy`. Run by `npm start` and `npm run db:migrate`.
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { PROJECT_ROOT, VARIANTS, schemaFiles } from './schema-variants.ts'
 import { ensurePgDatabase, openSchemaEngine, type Provider, providerOf } from './schema-engine.ts'
+import { PROJECT_ROOT, schemaFiles, VARIANTS } from './schema-variants.ts'
 
 const FILTERS = { externalTables: [], externalEnums: [] }
 
@@ -26,7 +26,12 @@ export async function readMigrations(provider: Provider) {
       })),
   )
   migrationDirectories.sort((a, b) => a.path.localeCompare(b.path))
-  return { baseDir, lockfile: { path: 'migration_lock.toml', content: lock }, shadowDbInitScript: '', migrationDirectories }
+  return {
+    baseDir,
+    lockfile: { path: 'migration_lock.toml', content: lock },
+    shadowDbInitScript: '',
+    migrationDirectories,
+  }
 }
 
 export interface DeployResult {
@@ -46,7 +51,12 @@ export async function deployMigrations(url: string): Promise<DeployResult> {
   const { engine, explain, close } = await openSchemaEngine(provider, url, await schemaFiles(provider))
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
-    return { provider, found: migrationsList.migrationDirectories.length, applied: appliedMigrationNames, createdDatabase }
+    return {
+      provider,
+      found: migrationsList.migrationDirectories.length,
+      applied: appliedMigrationNames,
+      createdDatabase,
+    }
   } catch (error) {
     throw new Error(`migrations failed: ${explain(error)}`)
   } finally {

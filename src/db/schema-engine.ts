@@ -88,8 +88,9 @@ class PgMigrationFactory extends PrismaPg {
 }
 
 function charAsText(adapter: Queryable): Queryable {
-  const performIO = (adapter as unknown as { performIO: (q: unknown) => Promise<{ fields?: { dataTypeID: number }[] }> })
-    .performIO
+  const performIO = (
+    adapter as unknown as { performIO: (q: unknown) => Promise<{ fields?: { dataTypeID: number }[] }> }
+  ).performIO
   const bound = performIO.bind(adapter)
   ;(adapter as unknown as { performIO: typeof performIO }).performIO = async (query) => {
     const result = await bound(query)
@@ -138,15 +139,16 @@ export interface OpenEngine {
 
 export async function openSchemaEngine(provider: Provider, url: string, schemaFiles: [string, string][]) {
   const wasm = await loadSchemaEngine()
-  const factory =
-    provider === 'sqlite' ? new SqliteMigrationFactory({ url }) : new PgMigrationFactory(url)
+  const factory = provider === 'sqlite' ? new SqliteMigrationFactory({ url }) : new PgMigrationFactory(url)
   const bound = bindMigrationAwareSqlAdapterFactory(factory as never)
   const log = (line: string) => process.env.DEBUG_SCHEMA_ENGINE && console.error(line)
   const engine = await wasm.SchemaEngine.new({ datamodels: schemaFiles }, log, bound)
   const explain = (error: unknown) => {
     const message = (error as Error)?.message ?? String(error)
     const id = /External error id#(\d+)/.exec(message)?.[1]
-    const cause = id ? (bound.errorRegistry.consumeError(Number(id)) as { error?: { message?: string } })?.error : undefined
+    const cause = id
+      ? (bound.errorRegistry.consumeError(Number(id)) as { error?: { message?: string } })?.error
+      : undefined
     return cause?.message ? `${message} (caused by: ${cause.message})` : message
   }
   return {

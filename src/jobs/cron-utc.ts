@@ -5,7 +5,8 @@ const OFFSET_HOURS = 8
 function shiftHours(field: string): { hours: string; dayShift: number } {
   if (field === '*' || field.startsWith('*/')) return { hours: field, dayShift: 0 }
   const hours = field.split(',').map(Number)
-  if (hours.some((h) => !Number.isInteger(h) || h < 0 || h > 23)) throw new Error(`unsupported cron hour field: ${field}`)
+  if (hours.some((h) => !Number.isInteger(h) || h < 0 || h > 23))
+    throw new Error(`unsupported cron hour field: ${field}`)
   const shifted = hours.map((h) => h - OFFSET_HOURS)
   const crosses = shifted.some((h) => h < 0)
   if (crosses && shifted.some((h) => h >= 0)) throw new Error(`cron hours ${field} straddle UTC midnight`)

@@ -24,7 +24,11 @@ export async function runJobOnce(deps: CoreDeps, job: Job, firedAt: Date): Promi
     deps.log.error('job failed', { job: job.name, period, error })
     await deps.db.jobRun.update({
       where: { job_period: { job: job.name, period } },
-      data: { status: 'failed', finishedAt: deps.clock.now(), error: String((error as Error)?.message ?? error).slice(0, 500) },
+      data: {
+        status: 'failed',
+        finishedAt: deps.clock.now(),
+        error: String((error as Error)?.message ?? error).slice(0, 500),
+      },
     })
     return 'failed'
   }

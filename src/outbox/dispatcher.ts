@@ -34,7 +34,10 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     const payload = outboxPayloadSchema.safeParse(JSON.parse(row.payload))
     if (!port || !payload.success) {
       const error = port ? `bad payload: ${payload.error?.message}` : `platform ${row.platform} is not configured`
-      await deps.db.outbox.update({ where: { id: row.id }, data: { status: 'dead', lastError: error, claimedAt: null } })
+      await deps.db.outbox.update({
+        where: { id: row.id },
+        data: { status: 'dead', lastError: error, claimedAt: null },
+      })
       deps.log.error('outbox row dead', { outboxId: row.id, error })
       return false
     }
@@ -43,7 +46,8 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
       { key: `${row.platform}:app`, limit: perAppPerSecond, windowMs: 1000 },
       { key: `${row.platform}:${row.target}:s`, limit: perTargetPerSecond, windowMs: 1000 },
     ]
-    if (perTargetPerMinute) rules.push({ key: `${row.platform}:${row.target}:m`, limit: perTargetPerMinute, windowMs: 60_000 })
+    if (perTargetPerMinute)
+      rules.push({ key: `${row.platform}:${row.target}:m`, limit: perTargetPerMinute, windowMs: 60_000 })
     const wait = limiter.takeAll(rules, now.getTime())
     if (wait > 0) {
       await deps.db.outbox.update({

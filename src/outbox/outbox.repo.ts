@@ -1,7 +1,7 @@
 // Writing to the outbox. Call these inside the same transaction as the state change that causes the message,
 // so a message that must reach a person is stored before the request that caused it returns.
 import { z } from 'zod'
-import { addressSchema, type Address, type OutgoingBody, type ReplyHint, replyHintSchema } from '../bot/types.ts'
+import { type Address, addressSchema, type OutgoingBody, type ReplyHint, replyHintSchema } from '../bot/types.ts'
 import { type CardModel, cardModelSchema } from '../cards/model.ts'
 import type { DbOrTx } from '../db/client.ts'
 
@@ -28,6 +28,9 @@ export interface EnqueueInput {
 /** 18 random hex digits: unguessable, so a forged button cannot address someone else's card. */
 export const newCardId = () =>
   `crd_${Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('')}`
+
+/** A new row is due at once, whatever the dispatcher's clock says (tests move it; instances may drift). */
+const DUE_NOW = new Date(0)
 
 const targetOf = (address: Address) => address.chatId ?? address.userId ?? ''
 
@@ -63,6 +66,7 @@ export async function enqueueMessage(db: DbOrTx, input: EnqueueInput): Promise<{
       target: targetOf(input.address),
       payload: JSON.stringify(payload),
       dedupeKey: input.dedupeKey ?? null,
+      nextAttemptAt: DUE_NOW,
     },
   })
   return { outboxId: row.id, cardId: card?.id }
@@ -117,6 +121,7 @@ export async function updateSentCard(
         targetKind: 'card_update',
         target: id,
         payload: JSON.stringify(payload),
+        nextAttemptAt: DUE_NOW,
       },
     })
   }

@@ -48,7 +48,9 @@ export async function postgresTestUrl(): Promise<{ url: string; drop: () => Prom
   return { url, drop: () => pgAdmin(PG_SERVER_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
 }
 
-export async function openTestDb(kind: 'sqlite' | 'postgresql' = 'sqlite'): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
+export async function openTestDb(
+  kind: 'sqlite' | 'postgresql' = 'sqlite',
+): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const url = await sqliteTestUrl()
     const db = await openNodeDb(url)

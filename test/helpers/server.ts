@@ -33,7 +33,10 @@ export interface TestServer {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const config = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...options.env })
   const logs = options.logs
-  const log: Logger = createLogger({ level: logs ? 'debug' : 'error', write: logs ? (line) => logs.push(line) : undefined })
+  const log: Logger = createLogger({
+    level: logs ? 'debug' : 'error',
+    write: logs ? (line) => logs.push(line) : undefined,
+  })
   const { db, close: closeDb } = await openTestDb(options.database)
   const runner = backgroundRunner(log)
   const deps = buildCore({ config, db, log, clock: options.clock ?? { now: () => new Date() }, defer: runner.defer })

@@ -26,6 +26,9 @@ export function renderHelp(chat: ChatRef) {
   return helpCard({
     greeting: '您好！我是瓯海区市场监督管理局“质量强企”服务助手。',
     services: SERVICES,
-    hint: chat.chatType === 'group' ? '在群聊中请先 @我 再提问；发送“取消”可随时退出正在办理的事项。' : '发送“取消”可随时退出正在办理的事项。',
+    hint:
+      chat.chatType === 'group'
+        ? '在群聊中请先 @我 再提问；发送“取消”可随时退出正在办理的事项。'
+        : '发送“取消”可随时退出正在办理的事项。',
   })
 }

@@ -9,7 +9,9 @@ export interface ConsoleInbox {
   take(chatId?: string): OutboxMessage[]
 }
 
-export function createConsolePort(onDeliver?: (message: OutboxMessage) => void): PlatformPort & { inbox: ConsoleInbox } {
+export function createConsolePort(
+  onDeliver?: (message: OutboxMessage) => void,
+): PlatformPort & { inbox: ConsoleInbox } {
   let delivered: OutboxMessage[] = []
   const inbox: ConsoleInbox = {
     get delivered() {

@@ -27,7 +27,11 @@ export interface ConsoleSessionOptions {
 }
 
 export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, options: ConsoleSessionOptions) {
-  const chat = { platform: 'console' as const, chatId: options.chatId ?? `p2p-${options.userId}`, chatType: options.chatType ?? 'p2p' }
+  const chat = {
+    platform: 'console' as const,
+    chatId: options.chatId ?? `p2p-${options.userId}`,
+    chatType: options.chatType ?? 'p2p',
+  }
   const actor = { platform: 'console' as const, userId: options.userId, name: options.name ?? options.userId }
   let buttons: { card: CardModel; button: CardButton }[] = []
 
@@ -83,7 +87,13 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
       parts.push(offset ? rendered.text.replace(/\[(\d+)\]/g, (_, n) => `[${Number(n) + offset}]`) : rendered.text)
       cards.push(item.card)
     }
-    return { intent: result?.intent ?? 'duplicate', text: parts.join('\n\n'), cards, citations: result?.citations ?? [], others }
+    return {
+      intent: result?.intent ?? 'duplicate',
+      text: parts.join('\n\n'),
+      cards,
+      citations: result?.citations ?? [],
+      others,
+    }
   }
 
   return { chat, actor, say }

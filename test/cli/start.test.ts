@@ -1,0 +1,51 @@
+// `npm start` as an operator runs it: migrations applied, server up on the embedded SQLite, clean shutdown.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, expect, test } from 'vitest'
+
+let child: ChildProcess | undefined
+afterEach(() => child?.kill('SIGKILL'))
+
+function start(extraEnv: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'qsbot-start-'))
+  child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/runtime/node.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/bot.db`, ...extraEnv },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (c) => (stdout += c))
+  child.stderr!.on('data', (c) => (stderr += c))
+  const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)))
+  return { exited, output: () => ({ stdout, stderr }) }
+}
+
+test('starts with no configuration, serves /healthz with the database status, stops on SIGTERM', async () => {
+  const proc = start()
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const line = proc
+        .output()
+        .stdout.split('\n')
+        .find((l) => l.includes('"msg":"listening"'))
+      if (line) {
+        clearInterval(timer)
+        resolve(JSON.parse(line).url)
+      }
+    }, 50)
+    void proc.exited.then(() => reject(new Error(`exited early: ${proc.output().stderr}`)))
+  })
+  const res = await fetch(`${url}/healthz`)
+  expect(res.status).toBe(200)
+  expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' })
+  expect(proc.output().stdout).toContain('"msg":"database ready"')
+  child!.kill('SIGTERM')
+  expect(await proc.exited).toBe(0)
+}, 30_000)
+
+test('a bad variable stops start-up with one clear line and exit code 1', async () => {
+  const proc = start({ FEISHU_MODE: 'carrier-pigeon' })
+  expect(await proc.exited).toBe(1)
+  expect(proc.output().stderr.trim()).toMatch(/^配置错误 \/ configuration error: invalid configuration — FEISHU_MODE/)
+})

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import { MAX_ATTEMPTS } from '../../src/outbox/dispatcher.ts'
+import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
+import { testCore } from '../helpers/core.ts'
+
+let core: Awaited<ReturnType<typeof testCore>>
+beforeEach(async () => {
+  core = await testCore()
+})
+afterEach(() => core.close())
+
+const toChat = (chatId: string, text: string) => ({
+  address: { platform: 'feishu' as const, chatId },
+  body: { kind: 'text' as const, text },
+})
+
+test('a message is delivered once and marked sent with the platform id', async () => {
+  const { outboxId } = await enqueueMessage(core.deps.db, toChat('oc_1', '您好'))
+  expect(await core.deps.outbox.drain()).toBe(1)
+  expect(await core.deps.outbox.drain()).toBe(0)
+  expect(core.port.delivered).toHaveLength(1)
+  expect(await core.deps.db.outbox.findUnique({ where: { id: outboxId } })).toMatchObject({
+    status: 'sent',
+    resultRef: `msg-${outboxId}`,
+  })
+})
+
+test('a rate-limited delivery waits for the platform’s reset time, then goes out: not lost', async () => {
+  core.port.script.push({ ok: false, retryable: true, retryAfterMs: 30_000, error: '99991400 rate limited' })
+  const { outboxId } = await enqueueMessage(core.deps.db, toChat('oc_1', '通知'))
+  await core.deps.outbox.drain()
+  const row = await core.deps.db.outbox.findUniqueOrThrow({ where: { id: outboxId } })
+  expect(row).toMatchObject({ status: 'pending', attempts: 1 })
+  expect(row.nextAttemptAt.getTime() - core.clock.now().getTime()).toBeGreaterThanOrEqual(30_000)
+  core.clock.advance(10_000)
+  expect(await core.deps.outbox.drain()).toBe(0)
+  core.clock.advance(25_000)
+  expect(await core.deps.outbox.drain()).toBe(1)
+  expect(core.port.delivered.map((m) => m.body)).toEqual([{ kind: 'text', text: '通知' }])
+})
+
+test('a permanent refusal goes dead at once; retryable failures go dead after the bound', async () => {
+  core.port.script.push({ ok: false, retryable: false, error: 'invalid receive_id' })
+  const first = await enqueueMessage(core.deps.db, toChat('oc_bad', 'x'))
+  await core.deps.outbox.drain()
+  expect(await core.deps.db.outbox.findUnique({ where: { id: first.outboxId } })).toMatchObject({ status: 'dead' })
+
+  const second = await enqueueMessage(core.deps.db, toChat('oc_flaky', 'y'))
+  for (let i = 0; i < MAX_ATTEMPTS; i++) {
+    core.port.script.push({ ok: false, retryable: true, error: '500' })
+    await core.deps.outbox.drain()
+    core.clock.advance(60 * 60_000)
+  }
+  expect(await core.deps.db.outbox.findUnique({ where: { id: second.outboxId } })).toMatchObject({
+    status: 'dead',
+    attempts: MAX_ATTEMPTS,
+  })
+})
+
+test('per-chat limit: a burst to one chat is spread over time, in order', async () => {
+  for (let i = 1; i <= 7; i++) await enqueueMessage(core.deps.db, toChat('oc_busy', `第${i}条`))
+  await core.deps.outbox.drain()
+  expect(core.port.delivered).toHaveLength(5)
+  core.clock.advance(1100)
+  await core.deps.outbox.drain()
+  expect(core.port.delivered.map((m) => (m.body.kind === 'text' ? m.body.text : ''))).toEqual([
+    '第1条',
+    '第2条',
+    '第3条',
+    '第4条',
+    '第5条',
+    '第6条',
+    '第7条',
+  ])
+})
+
+test('a dedupe key enqueues the same logical message once', async () => {
+  const a = await enqueueMessage(core.deps.db, { ...toChat('oc_1', '提醒'), dedupeKey: 'ticket:1:overdue' })
+  const b = await enqueueMessage(core.deps.db, { ...toChat('oc_1', '提醒'), dedupeKey: 'ticket:1:overdue' })
+  expect(b.outboxId).toBe(a.outboxId)
+  expect(await core.deps.db.outbox.count()).toBe(1)
+})
+
+test('cards get an id and a stored model; the platform message id is kept for in-place updates', async () => {
+  const { cardId } = await enqueueMessage(core.deps.db, {
+    address: { platform: 'feishu', chatId: 'oc_1' },
+    body: {
+      kind: 'card',
+      card: { template: 'help', title: '标题', version: 1, tone: 'blue', blocks: [], actions: [] },
+    },
+  })
+  expect(cardId).toMatch(/^crd_[0-9a-f]{18}$/)
+  await core.deps.outbox.drain()
+  const card = await core.deps.db.sentCard.findUniqueOrThrow({ where: { id: cardId! } })
+  expect(card.platformMessageId).toMatch(/^msg-/)
+  expect(core.port.delivered[0]!.card).toEqual({ id: cardId, update: false })
+})

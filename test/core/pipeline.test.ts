@@ -1,0 +1,114 @@
+// Verify → acknowledge → process: duplicates are dropped, failures retried by the bot itself, card clicks checked
+// against the card they came from.
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import { acceptEvent, handleCardAction, retryFailedEvents } from '../../src/bot/pipeline.ts'
+import type { CardActionEvent, MessageEvent } from '../../src/bot/types.ts'
+import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
+import { testCore } from '../helpers/core.ts'
+
+let core: Awaited<ReturnType<typeof testCore>>
+beforeEach(async () => {
+  core = await testCore()
+})
+afterEach(() => core.close())
+
+const chat = { platform: 'feishu' as const, chatId: 'oc_group', chatType: 'group' as const }
+const message = (eventId: string, text: string): MessageEvent => ({
+  kind: 'message',
+  eventId,
+  platform: 'feishu',
+  chat,
+  sender: { platform: 'feishu', userId: 'ou_user' },
+  text,
+  reply: { messageId: 'om_1' },
+  receivedAt: new Date(),
+})
+
+test('the same event delivered twice is processed once and answered once', async () => {
+  expect(await acceptEvent(core.deps, message('ev-1', '帮助'))).toEqual({ status: 'accepted' })
+  expect(await acceptEvent(core.deps, message('ev-1', '帮助'))).toEqual({ status: 'duplicate' })
+  await core.idle()
+  await core.deps.outbox.drain()
+  expect(core.port.delivered).toHaveLength(1)
+  expect(core.port.delivered[0]).toMatchObject({ address: { chatId: 'oc_group' }, reply: { messageId: 'om_1' } })
+  expect(await core.deps.db.inboundEvent.findFirst()).toMatchObject({ status: 'processed', attempts: 1 })
+})
+
+test('a handler that fails is retried later by the bot, and its answer is not lost', async () => {
+  const help = core.deps.handlers.messages.get('help')!
+  let calls = 0
+  core.deps.handlers.messages.set('help', {
+    intent: 'help',
+    handle: async (ctx) => {
+      calls++
+      if (calls === 1) throw new Error('database hiccup')
+      return help.handle(ctx)
+    },
+  })
+  await acceptEvent(core.deps, message('ev-2', '帮助'))
+  await core.idle()
+  expect(await core.deps.db.inboundEvent.findFirst()).toMatchObject({ status: 'failed', attempts: 1 })
+  core.clock.advance(60_000)
+  expect(await retryFailedEvents(core.deps)).toBe(1)
+  await core.idle()
+  await core.deps.outbox.drain()
+  expect(await core.deps.db.inboundEvent.findFirst()).toMatchObject({ status: 'processed', attempts: 2 })
+  expect(core.port.delivered).toHaveLength(1)
+})
+
+async function sentCard() {
+  const { cardId } = await enqueueMessage(core.deps.db, {
+    address: { platform: 'feishu', chatId: chat.chatId },
+    body: {
+      kind: 'card',
+      card: { template: 'help', title: '卡片', version: 1, tone: 'blue', blocks: [], actions: [] },
+    },
+  })
+  return cardId!
+}
+
+const click = (cardId: string, overrides: Partial<CardActionEvent> = {}): CardActionEvent => ({
+  kind: 'card_action',
+  eventId: `click-${Math.random()}`,
+  platform: 'feishu',
+  chat,
+  operator: { platform: 'feishu', userId: 'ou_user' },
+  cardId,
+  cardVersion: 1,
+  action: 'test.flip',
+  value: {},
+  form: {},
+  receivedAt: new Date(),
+  ...overrides,
+})
+
+test('a click updates the clicked card; a click on the old version or from another chat changes nothing', async () => {
+  core.deps.handlers.actions.set('test.flip', {
+    action: 'test.flip',
+    handle: async ({ card }) => ({
+      intent: 'flip',
+      cardResponse: { toast: { type: 'success', text: '已处理' }, card: { ...card!.model, title: '已处理' } },
+    }),
+  })
+  const cardId = await sentCard()
+  const first = await handleCardAction(core.deps, click(cardId))
+  expect(first.toast).toEqual({ type: 'success', text: '已处理' })
+  expect(first.card).toMatchObject({ id: cardId, version: 2, title: '已处理' })
+
+  const stale = await handleCardAction(core.deps, click(cardId, { cardVersion: 1 }))
+  expect(stale.toast?.type).toBe('warning')
+  expect(stale.card).toMatchObject({ version: 2 })
+
+  const elsewhere = await handleCardAction(
+    core.deps,
+    click(cardId, { cardVersion: 2, chat: { ...chat, chatId: 'oc_other' } }),
+  )
+  expect(elsewhere.toast).toEqual({ type: 'error', text: '该按钮不属于当前会话，操作未生效。' })
+  expect((await core.deps.db.sentCard.findUniqueOrThrow({ where: { id: cardId } })).version).toBe(2)
+})
+
+test('an unknown card or action answers with a toast, not an error', async () => {
+  expect((await handleCardAction(core.deps, click('crd_000000000000000000'))).toast?.text).toMatch(/已失效/)
+  const cardId = await sentCard()
+  expect((await handleCardAction(core.deps, click(cardId, { action: 'no.such' }))).toast?.text).toMatch(/暂不支持/)
+})

@@ -1,0 +1,61 @@
+// A core without HTTP, for testing the pipeline and outbox directly: real database, a movable clock, and a
+// scripted platform port that records what it was asked to deliver.
+import { parseEnv } from '../../src/config/env.ts'
+import type { CoreDeps } from '../../src/deps.ts'
+import { createLogger } from '../../src/log.ts'
+import type { DeliveryResult, OutboxMessage, PlatformPort } from '../../src/outbox/port.ts'
+import { backgroundRunner, buildCore } from '../../src/runtime/core.ts'
+import { openTestDb } from './db.ts'
+
+export function movableClock(start = new Date('2026-11-24T02:00:00Z')) {
+  let now = start.getTime()
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms
+    },
+  }
+}
+
+export function scriptedPort(platform: PlatformPort['platform'] = 'feishu') {
+  const delivered: OutboxMessage[] = []
+  const script: DeliveryResult[] = []
+  const port: PlatformPort & { delivered: OutboxMessage[]; script: DeliveryResult[] } = {
+    platform,
+    limits: { perTargetPerSecond: 5, perAppPerSecond: 50 },
+    delivered,
+    script,
+    async deliver(message) {
+      const result = script.shift() ?? { ok: true, platformMessageId: `msg-${message.id}` }
+      if (result.ok) delivered.push(message)
+      return result
+    },
+  }
+  return port
+}
+
+export async function testCore(kind: 'sqlite' | 'postgresql' = 'sqlite') {
+  const { db, close } = await openTestDb(kind)
+  const log = createLogger({ level: 'error', write: () => {} })
+  const runner = backgroundRunner(log)
+  const clock = movableClock()
+  const port = scriptedPort()
+  const deps: CoreDeps = buildCore({
+    config: parseEnv({}),
+    db,
+    log,
+    clock,
+    defer: runner.defer,
+    ports: { feishu: port },
+  })
+  return {
+    deps,
+    port,
+    clock,
+    idle: runner.idle,
+    close: async () => {
+      await runner.idle()
+      await close()
+    },
+  }
+}
