@@ -8,9 +8,11 @@ import { systemClock } from '../deps.ts'
 import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { addPort, backgroundRunner, buildCore } from '../runtime/core.ts'
+import { loadEnvFile } from '../runtime/env-file.ts'
 
 export async function openLocalCore() {
   let config: ReturnType<typeof parseEnv>
+  loadEnvFile()
   try {
     config = parseEnv(process.env)
   } catch (error) {

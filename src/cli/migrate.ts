@@ -1,7 +1,9 @@
 // `npm run db:migrate`: apply pending migrations to DATABASE_URL (SQLite file or PostgreSQL) and say what ran.
 import { parseEnv } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
+import { loadEnvFile } from '../runtime/env-file.ts'
 
+loadEnvFile()
 try {
   const { env } = parseEnv(process.env)
   const result = await deployMigrations(env.DATABASE_URL)

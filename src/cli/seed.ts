@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { parseEnv } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
+import { loadEnvFile } from '../runtime/env-file.ts'
 import { parseArgs } from './args.ts'
 import { DEMO_SEEDERS } from './seeders.ts'
 
@@ -12,6 +13,7 @@ if (flags.demo !== true) {
   console.error('用法 / usage: npm run db:seed -- --demo   (载入演示数据 / loads the fictional demo dataset)')
   process.exit(2)
 }
+loadEnvFile()
 try {
   const { env } = parseEnv(process.env)
   await deployMigrations(env.DATABASE_URL)

@@ -11,9 +11,11 @@ import { JOBS } from '../jobs/registry.ts'
 import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { addPort, backgroundRunner, buildCore } from './core.ts'
+import { loadEnvFile } from './env-file.ts'
 import { createPlatforms } from './platforms.ts'
 
 function loadConfig(): AppConfig {
+  loadEnvFile()
   try {
     return parseEnv(process.env)
   } catch (error) {
