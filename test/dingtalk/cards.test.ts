@@ -49,10 +49,7 @@ const click = async (body: unknown, headers?: Record<string, string>) => {
 }
 
 async function deliveredCard() {
-  const [call] = await waitFor(() => {
-    const calls = fake.callsTo('POST /v1.0/card/instances/createAndDeliver')
-    return calls.length ? calls : null
-  })
+  const call = await waitFor(() => fake.callsTo('POST /v1.0/card/instances/createAndDeliver')[0], 5000, 'a card')
   return call!
 }
 
@@ -71,7 +68,9 @@ describe('DingTalk interactive cards', () => {
     })
     const map = (call.body.cardData as { cardParamMap: Record<string, string> }).cardParamMap
     expect(map).toMatchObject({ title: '质量强企服务助手', cardId: outTrackId, version: '1', btn1_show: 'true' })
-    await waitFor(async () => (await server.deps.db.sentCard.findUnique({ where: { id: outTrackId } }))?.platformMessageId)
+    await waitFor(
+      async () => (await server.deps.db.sentCard.findUnique({ where: { id: outTrackId } }))?.platformMessageId,
+    )
   })
 
   it('delivers to the person in a single chat', async () => {
