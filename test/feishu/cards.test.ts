@@ -46,7 +46,7 @@ async function deliveredCard(): Promise<{ c: string; v: number; messageId: strin
     ...feishuRequest(messageEvent({ text: '帮助' }), { encryptKey: FAKE_ENCRYPT_KEY }),
   })
   expect(res.status).toBe(200)
-  const call = await waitFor(() => fake.messages()[0], 5000, 'a delivered card')
+  const call = (await waitFor(() => fake.messages()[0], 5000, 'a delivered card'))!
   const value = /"type":"callback","value":(\{[^}]*\})/.exec(call.body.content as string)?.[1]
   const { c, v } = JSON.parse(value!) as { c: string; v: number }
   await waitFor(

@@ -34,6 +34,7 @@ async function post(path: string, request: { body: string; headers: Record<strin
 }
 const send = (payload: unknown, options: Parameters<typeof feishuRequest>[1] = {}) =>
   post('events', feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY, ...options }))
+const sentMessagesOf = <T>(list: T[] | null): T[] => list ?? []
 const sentMessages = () => fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
 
 describe('POST /webhooks/feishu/events', () => {
@@ -51,7 +52,9 @@ describe('POST /webhooks/feishu/events', () => {
   it('replies to a group @-mention with a card 2.0, through the reply API', async () => {
     const event = messageEvent({ text: '帮助' })
     expect(await send(event)).toEqual({ status: 200, body: {} })
-    const [reply] = await waitFor(() => (sentMessages().length ? sentMessages() : null), 5000, 'a reply')
+    const [reply] = sentMessagesOf(
+      await waitFor(() => (sentMessages().length ? sentMessages() : null), 5000, 'a reply'),
+    )
     expect(reply!.path).toBe(`/open-apis/im/v1/messages/${event.event.message.message_id}/reply`)
     expect(reply!.body.msg_type).toBe('interactive')
     expect(JSON.parse(reply!.body.content as string)).toMatchObject({
@@ -82,7 +85,9 @@ describe('POST /webhooks/feishu/events', () => {
 
   it('sends a welcome card when the bot is added to a chat', async () => {
     expect(await send(botAddedEvent('oc_new_group'))).toEqual({ status: 200, body: {} })
-    const [call] = await waitFor(() => (sentMessages().length ? sentMessages() : null), 5000, 'a welcome card')
+    const [call] = sentMessagesOf(
+      await waitFor(() => (sentMessages().length ? sentMessages() : null), 5000, 'a welcome card'),
+    )
     expect(call).toMatchObject({
       path: '/open-apis/im/v1/messages',
       query: { receive_id_type: 'chat_id' },
@@ -132,11 +137,8 @@ describe('POST /webhooks/feishu/events', () => {
       headers: { 'x-ogw-ratelimit-reset': '3' },
     })
     await send(messageEvent({ text: '帮助' }))
-    const row = await waitFor(
-      async () => server.deps.db.outbox.findFirst({ where: { attempts: 1, status: 'pending' } }),
-      5000,
-      'a held-back row',
-    )
+    const held = () => server.deps.db.outbox.findFirst({ where: { attempts: 1, status: 'pending' } })
+    const row = (await waitFor(held, 5000, 'a held-back row'))!
     expect(row.nextAttemptAt.getTime() - server.clock.now().getTime()).toBeGreaterThanOrEqual(2000)
     expect(sentMessages()).toHaveLength(0)
     server.clock.advance(60_000)
