@@ -21,6 +21,8 @@ export const dictionarySchema = z
     /** canonical → aliases (colloquial phrasings, typos); every alias is read as its canonical term. */
     synonyms: z.record(phrase, z.array(phrase)).default({}),
     stopwords: z.array(phrase).default([]),
+    /** Words that say what kind of answer is wanted (申请, 条件 …): searched, but neutral for confidence. */
+    ask_words: z.array(phrase).default([]),
     out_of_scope: z.array(phrase).default([]),
     intents: z
       .object({

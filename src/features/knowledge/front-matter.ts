@@ -1,7 +1,7 @@
 // Parses one knowledge/<id>.md file: YAML front matter between `---` lines, then the body whose first paragraph is
 // the direct answer and whose `## 原文` section quotes the plan. Errors name the file and the field at fault.
 import { parse as parseYaml } from 'yaml'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { frontMatterSchema, type KnowledgeEntry } from './entry.ts'
 
 export class EntryFormatError extends Error {

@@ -17,7 +17,8 @@ export async function loadKnowledgeDir(dir: string): Promise<KnowledgeBase> {
   const entries = await Promise.all(names.map(async (n) => parseEntryFile(await readFile(join(dir, n), 'utf8'), n)))
   for (const entry of entries) {
     const expected = `${entry.id}.md`
-    if (!names.includes(expected)) throw new EntryFormatError(expected, [`entry id ${entry.id} must match its file name`])
+    if (!names.includes(expected))
+      throw new EntryFormatError(expected, [`entry id ${entry.id} must match its file name`])
   }
   const duplicates = checkEntries(entries)
   if (duplicates.length) throw new EntryFormatError(dir, duplicates)

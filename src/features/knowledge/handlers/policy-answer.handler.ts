@@ -1,0 +1,24 @@
+// Answers a policy question with the answer card and its citation. The optional LLM only rephrases the retrieved
+// entries; the card, citation and "方案未明确" line are the same with or without it.
+import type { MessageHandler } from '../../../bot/handler.ts'
+import { phraseWithLlm } from '../llm.ts'
+import { intentData } from './intent-data.ts'
+
+export const policyAnswerHandler: MessageHandler = {
+  intent: 'policy_answer',
+  async handle({ deps, event, intent }) {
+    const { entryIds } = intentData(intent)
+    const ids = entryIds.length ? entryIds : deps.knowledge.classify(event.text).data.entryIds
+    const entries = ids.flatMap((id) => deps.knowledge.get(id) ?? [])
+    if (!entries.length) {
+      return {
+        intent: 'out_of_scope',
+        replies: [{ kind: 'card', card: deps.knowledge.declineCard({ data: { entryIds: [] } }) }],
+      }
+    }
+    const phrased = deps.config.llm ? await phraseWithLlm(deps, event.text, entries) : undefined
+    const answer = deps.knowledge.answer(event.text, ids, phrased)!
+    deps.log.info('policy answer', { entry: answer.entry.id, silent: answer.silent, llm: Boolean(phrased) })
+    return { intent: 'policy_answer', replies: [{ kind: 'card', card: answer.card }], citations: answer.citations }
+  },
+}

@@ -1,0 +1,134 @@
+// The searchable knowledge base: BM25F over title, keywords, synonyms and body, with words and bigrams, plus a
+// confidence that says how much of the question the best entry actually covers. Pure: build it, search it.
+import { type Bm25Field, createBm25Index } from './bm25.ts'
+import { type Dictionary, emptyDictionary } from './dictionary.ts'
+import type { KnowledgeEntry } from './entry.ts'
+import { createTokenizer, type Tokenizer } from './tokenizer.ts'
+
+export const FIELDS: Bm25Field[] = [
+  { name: 'title', weight: 3 },
+  { name: 'keywords', weight: 3 },
+  { name: 'synonyms', weight: 2.5 },
+  { name: 'body', weight: 1 },
+]
+/** Bigrams only back words up: typos and unknown phrasings. */
+const BIGRAM_WEIGHT = 0.3
+/** Ask words (申请, 条件 …) say little about the topic. */
+const NEUTRAL_WEIGHT = 0.2
+/** A word the index never saw counts against confidence, a stray single character much less. */
+const UNKNOWN_CHAR_SHARE = 0.25
+/**
+ * A distinctive domain term (rare across entries) named in the best entry's title, keywords or synonyms is strong
+ * evidence of the topic however the rest of the question is phrased (安全总监必须配吗): confidence is at least this.
+ */
+const STRONG_TERM_FLOOR = 0.6
+const DISTINCTIVE_IDF_SHARE = 0.5
+
+export interface SearchHit {
+  entry: KnowledgeEntry
+  score: number
+}
+
+export interface SearchResult {
+  hits: SearchHit[]
+  /** 0..1: the idf-weighted share of the question's words (or, for typos, bigrams) the top entry contains. */
+  confidence: number
+  /** Question words found in the top entry. */
+  matched: string[]
+  /** Of those, the domain terms (dictionary words, synonyms, entry keywords): evidence the question is on topic. */
+  domain: string[]
+  /** Question words after segmentation (for debugging and `ask --json`). */
+  words: string[]
+}
+
+export interface KnowledgeIndex {
+  readonly entries: readonly KnowledgeEntry[]
+  readonly tokenizer: Tokenizer
+  get(id: string): KnowledgeEntry | undefined
+  search(query: string, limit?: number): SearchResult
+}
+
+const HEAD_FIELDS = ['title', 'keywords', 'synonyms']
+
+export function createKnowledgeIndex(
+  entries: KnowledgeEntry[],
+  dictionary: Dictionary = emptyDictionary(),
+): KnowledgeIndex {
+  const tokenizer = createTokenizer(
+    dictionary,
+    entries.flatMap((e) => [...e.keywords, ...e.synonyms]),
+  )
+  const terms = (text: string) => {
+    const t = tokenizer.tokenize(text)
+    return [...t.words, ...t.bigrams]
+  }
+  const bm25 = createBm25Index(
+    entries.map((e) => ({
+      fields: {
+        title: terms(e.title),
+        keywords: e.keywords.flatMap(terms),
+        synonyms: e.synonyms.flatMap(terms),
+        body: terms(`${e.answer}\n${e.source}\n${e.extra}`),
+      },
+    })),
+    FIELDS,
+  )
+  const byId = new Map(entries.map((e) => [e.id, e]))
+
+  const weightOf = (term: string) => {
+    const idf = bm25.idf(term)
+    if (idf > 0) return idf
+    return [...term].length > 1 ? bm25.maxIdf : bm25.maxIdf * UNKNOWN_CHAR_SHARE
+  }
+
+  const coverage = (doc: number, list: string[], fields?: string[]) => {
+    let total = 0
+    let hit = 0
+    for (const term of new Set(list)) {
+      if (tokenizer.isNeutral(term)) continue
+      const w = weightOf(term)
+      total += w
+      if (bm25.has(doc, term, fields)) hit += w
+    }
+    return total ? hit / total : 0
+  }
+
+  return {
+    entries,
+    tokenizer,
+    get: (id) => byId.get(id),
+    search(query, limit = 3) {
+      const { words, bigrams } = tokenizer.tokenize(query)
+      const weights = new Map<string, number>()
+      for (const w of words) weights.set(w, tokenizer.isNeutral(w) ? NEUTRAL_WEIGHT : 1)
+      for (const g of bigrams) if (!weights.has(g)) weights.set(g, BIGRAM_WEIGHT)
+      const scores = bm25.score(weights)
+      const order: number[] = []
+      for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) order.push(i)
+      order.sort((a, b) => scores[b]! - scores[a]! || a - b)
+      const top = order.slice(0, limit)
+      const best = top[0]
+      if (best === undefined) return { hits: [], confidence: 0, matched: [], domain: [], words }
+      const usefulBigrams = bigrams.filter((g) => bm25.idf(g) > 0 || ![...g.slice(1)].every(tokenizer.isStopword))
+      const matched = [...new Set(words)].filter((w) => bm25.has(best, w))
+      const strong = matched.some(
+        (w) =>
+          tokenizer.isDomainTerm(w) &&
+          bm25.has(best, w, HEAD_FIELDS) &&
+          bm25.idf(w) >= DISTINCTIVE_IDF_SHARE * bm25.maxIdf,
+      )
+      const confidence = Math.max(
+        coverage(best, words),
+        0.8 * coverage(best, usefulBigrams, HEAD_FIELDS),
+        strong ? STRONG_TERM_FLOOR : 0,
+      )
+      return {
+        hits: top.map((i) => ({ entry: entries[i]!, score: scores[i]! })),
+        confidence,
+        matched,
+        domain: matched.filter(tokenizer.isDomainTerm),
+        words,
+      }
+    },
+  }
+}

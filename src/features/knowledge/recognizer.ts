@@ -1,0 +1,13 @@
+// The knowledge classifier as an IntentRecognizer. Registered last in src/bot/handlers.ts: it has an answer for
+// every text (out_of_scope when unsure), so recognizers after it would never run.
+import type { IntentRecognizer } from '../../bot/handler.ts'
+
+export const knowledgeRecognizer: IntentRecognizer = {
+  name: 'knowledge',
+  recognize(text, deps) {
+    // A core assembled without the knowledge base (some tests) falls through to the registry's fallback.
+    if (!deps.knowledge) return null
+    const { intent, confidence, data } = deps.knowledge.classify(text)
+    return { intent, confidence, data }
+  },
+}

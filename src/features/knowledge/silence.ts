@@ -1,0 +1,29 @@
+// Finds what a question asks that the plan does not say (amounts, dates, phone numbers, criteria …), so the answer
+// can state it plainly and offer a service ticket instead of guessing.
+import type { Dictionary } from './dictionary.ts'
+import type { KnowledgeEntry } from './entry.ts'
+import { normalizeText } from './tokenizer.ts'
+
+/**
+ * Labels from the entry's `silent_on` (first) and the dictionary's `silent_always` whose cue phrases occur in the
+ * question. A cue claimed by an entry label is not reused by a generic one (世界计量日是哪天 → 活动日期, not 申报时间).
+ */
+export function silentTopics(question: string, entry: KnowledgeEntry, dictionary: Dictionary): string[] {
+  const text = normalizeText(question)
+  const labels: string[] = []
+  const used = new Set<string>()
+  const consider = (label: string, claimed: boolean) => {
+    if (labels.includes(label)) return
+    const cues = [label, ...(dictionary.silent_cues[label] ?? [])].map(normalizeText)
+    const hits = cues.filter((cue) => text.includes(cue))
+    if (!hits.length || (!claimed && hits.every((cue) => used.has(cue)))) return
+    labels.push(label)
+    for (const cue of hits) used.add(cue)
+  }
+  for (const label of entry.silentOn) consider(label, true)
+  for (const label of dictionary.silent_always) consider(label, false)
+  return labels
+}
+
+export const silentNote = (labels: string[]) =>
+  labels.length ? `方案未明确${labels.join('、')}，建议提交服务申请由工作人员为您解答。` : ''
