@@ -5,6 +5,7 @@ import type { HandlerRegistry } from './bot/dispatcher.ts'
 import type { Platform } from './bot/types.ts'
 import type { AppConfig } from './config/env.ts'
 import type { Db } from './db/client.ts'
+import type { KnowledgeService } from './features/knowledge/service.ts'
 import type { Logger } from './log.ts'
 import type { OutboxDispatcher } from './outbox/dispatcher.ts'
 import type { PlatformPort } from './outbox/port.ts'
@@ -25,6 +26,8 @@ export interface CoreDeps {
   outbox: OutboxDispatcher
   /** Every handler, recognizer and flow (src/bot/handlers.ts). */
   handlers: HandlerRegistry
+  /** Policy Q&A over knowledge/ (createKnowledgeService; loadKnowledgeService on Node, the bundle on Workers). */
+  knowledge: KnowledgeService
   /**
    * Runs work after the response (Node: in the background, errors logged; Workers: `executionCtx.waitUntil`).
    * Set per request by the app when the runtime offers something better.
