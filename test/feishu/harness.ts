@@ -1,5 +1,4 @@
 // The real server (createApp, pipeline, outbox, SQLite file) with Feishu on, pointed at the fake Feishu.
-// Uses the runtime's own platform list when it already builds Feishu, and adds the adapter itself otherwise.
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../src/app.ts'
@@ -47,12 +46,11 @@ export async function startFeishuServer(
   const runner = backgroundRunner(log)
   const clock = movableNow()
   const deps = buildCore({ config, db, log, clock, defer: runner.defer })
-  const platforms = createPlatforms(deps)
-  if (!platforms.some((p) => p.platform === 'feishu')) {
-    const feishu = createFeishuPlatform(deps, { wsSilenceMs: options.wsSilenceMs })
-    addPort(deps, feishu.port)
-    platforms.push(feishu)
-  }
+  // The runtime's list, with Feishu built here so tests can pass adapter options (watchdog timing).
+  const platforms = createPlatforms(deps).filter((p) => p.platform !== 'feishu')
+  const feishu = createFeishuPlatform(deps, { wsSilenceMs: options.wsSilenceMs })
+  addPort(deps, feishu.port)
+  platforms.push(feishu)
   const app = createApp(deps, { platforms })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
