@@ -65,7 +65,7 @@ describe('POST /webhooks/feishu/events', () => {
   })
 
   it('answers p2p text and ignores a group message that does not mention the bot', async () => {
-    expect(await send(messageEvent({ chatType: 'p2p', text: '你好' }))).toEqual({ status: 200, body: {} })
+    expect(await send(messageEvent({ chatType: 'p2p', text: '帮助' }))).toEqual({ status: 200, body: {} })
     expect(await send(messageEvent({ mentionBot: false, text: '大家好' }))).toEqual({ status: 200, body: {} })
     await waitFor(() => sentMessages().length === 1, 5000, 'one reply')
     await server.idle()
