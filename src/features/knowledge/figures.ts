@@ -1,8 +1,8 @@
 // "Zero invented figures": every number in an answer must appear in the plan itself. Used by the evaluation and
 // by tests over every entry, so a staff edit that adds an amount the plan does not state is caught.
-const ARABIC = /\d+(?:[.,]\d+)*%?/g
+const ARABIC = /\d+(?:[.,]\d+)*(?:%|万|亿)?/g
 const CHINESE =
-  /[零〇一二两三四五六七八九十百千万亿]+(?=[家项个元万亿年月日天星次倍折级成%])[家项个元万亿年月日天星次倍折级成%]/g
+  /[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*[家项个元万亿年月日天星次倍折级成%]/g
 
 /** Numbers and Chinese numeral + unit phrases in `text` that `policy` does not contain. */
 export function inventedFigures(text: string, policy: string): string[] {

@@ -1,0 +1,25 @@
+// The evaluation set as a test: the targets of issue 5 must hold on every change to entries or dictionary.
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { evaluate, loadQa, ROOT } from '../eval/evaluate.ts'
+
+describe('evaluation', () => {
+  it('meets the targets on the tuning set (qa.jsonl)', async () => {
+    const items = await loadQa()
+    expect(items.length).toBeGreaterThanOrEqual(130)
+    expect(items.filter((i) => i.intent === 'out_of_scope').length).toBeGreaterThanOrEqual(25)
+    const report = await evaluate(undefined, items)
+    expect(report.entriesCovered).toBe(report.entriesTotal)
+    expect(report.top1).toBeGreaterThanOrEqual(0.9)
+    expect(report.declineRate).toBeGreaterThanOrEqual(0.95)
+    expect(report.inventedFigures).toEqual([])
+    expect(report.wrongAnswers).toBe(0)
+  })
+
+  it('generalises to the held-out set (qa-holdout.jsonl, never tuned on)', async () => {
+    const report = await evaluate(undefined, await loadQa(join(ROOT, 'test/eval/qa-holdout.jsonl')))
+    expect(report.top1).toBeGreaterThanOrEqual(0.85)
+    expect(report.declineRate).toBeGreaterThanOrEqual(0.95)
+    expect(report.inventedFigures).toEqual([])
+  })
+})
