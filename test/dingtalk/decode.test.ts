@@ -6,7 +6,11 @@ const now = new Date('2026-11-26T08:00:00+08:00')
 
 describe('decodeRobotMessage', () => {
   it('turns a group text message into a neutral message event', () => {
-    const body = robotText({ msgId: 'msgA' })
+    const body = robotText({
+      msgId: 'msgA',
+      sessionWebhook: 'https://oapi.dingtalk.com/robot/sendBySession?session=a',
+      sessionWebhookExpiredTime: 1,
+    })
     const result = decodeRobotMessage(body, now)
     expect(result.kind).toBe('event')
     if (result.kind !== 'event') return
@@ -17,7 +21,7 @@ describe('decodeRobotMessage', () => {
       chat: { platform: 'dingtalk', chatId: 'cidGroup001==', chatType: 'group' },
       sender: { platform: 'dingtalk', userId: 'user123', name: '张经理', tenantKey: 'dingcorp001' },
       text: '质量贷怎么申请？',
-      reply: { sessionWebhook: body.sessionWebhook, sessionWebhookExpiresAt: body.sessionWebhookExpiredTime },
+      reply: { sessionWebhook: 'https://oapi.dingtalk.com/robot/sendBySession?session=a', sessionWebhookExpiresAt: 1 },
     })
   })
 

@@ -23,8 +23,8 @@ export function robotText(overrides: Record<string, unknown> = {}) {
     robotCode: 'dingrobot001',
     isInAtList: true,
     atUsers: [{ dingtalkId: '$:LWCP_v1:$bot' }],
-    sessionWebhook: 'https://oapi.dingtalk.com/robot/sendBySession?session=abc',
-    sessionWebhookExpiredTime: Date.now() + 90 * 60_000,
+    // No sessionWebhook by default: a real-looking one would point at oapi.dingtalk.com, and tests never call out.
+    // Tests that reply through it pass the fake's (`fake.sessionWebhook()`).
     ...overrides,
   }
 }

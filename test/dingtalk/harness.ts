@@ -1,5 +1,4 @@
 // The real server (createApp, pipeline, outbox, SQLite file) with DingTalk on, pointed at the fake DingTalk.
-// Uses the runtime's own platform list when it already builds DingTalk, and adds the adapter itself otherwise.
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../src/app.ts'
@@ -36,12 +35,11 @@ export async function startDingtalkServer(
   const { db, close: closeDb } = await openTestDb()
   const runner = backgroundRunner(log)
   const deps = buildCore({ config, db, log, clock: { now: () => new Date() }, defer: runner.defer })
-  const platforms = createPlatforms(deps)
-  if (!platforms.some((p) => p.platform === 'dingtalk')) {
-    const dingtalk = createDingtalkPlatform(deps, { stream })
-    addPort(deps, dingtalk.port)
-    platforms.push(dingtalk)
-  }
+  // The runtime's list (so its wiring is exercised), with DingTalk rebuilt here to pass test timings.
+  const platforms = createPlatforms(deps).filter((p) => p.platform !== 'dingtalk')
+  const dingtalk = createDingtalkPlatform(deps, { stream })
+  addPort(deps, dingtalk.port)
+  platforms.push(dingtalk)
   const app = createApp(deps, { platforms })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
@@ -56,5 +54,27 @@ export async function startDingtalkServer(
       await runner.idle()
       await closeDb()
     },
+  }
+}
+
+/**
+ * Makes "echo …" messages answer with one text reply, whatever the features registered: the adapter tests pin the
+ * DingTalk round trip, not the wording of the knowledge base.
+ */
+export function installEcho(deps: CoreDeps): void {
+  const { handlers } = deps
+  deps.handlers = {
+    ...handlers,
+    recognizers: [
+      {
+        name: 'test.echo',
+        recognize: (text) => (text.startsWith('echo') ? { intent: 'test.echo', confidence: 1 } : null),
+      },
+      ...handlers.recognizers,
+    ],
+    messages: new Map(handlers.messages).set('test.echo', {
+      intent: 'test.echo',
+      handle: async ({ event }) => ({ intent: 'test.echo', replies: [{ kind: 'text', text: `收到：${event.text}` }] }),
+    }),
   }
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { CardModel } from '../../src/cards/model.ts'
 import { CARD_TEMPLATES, renderCard } from '../../src/cards/registry.ts'
-import { BUTTON_SLOTS, renderCardParamMap, renderFallback } from '../../src/platforms/dingtalk/render.ts'
+import {
+  BUTTON_SLOTS,
+  orderedButtons,
+  renderCardParamMap,
+  renderFallback,
+} from '../../src/platforms/dingtalk/render.ts'
 
 const samples = Object.entries(CARD_TEMPLATES).map(([name, t]) => [name, renderCard(name, t.sample)] as const)
 
@@ -19,11 +24,11 @@ describe.each(samples)('card template %s renders for DingTalk', (_name, card) =>
 
   it('with every callback button in a slot carrying its action', () => {
     const { cardParamMap } = renderCardParamMap(model)
-    const callbacks = card.actions.filter((b) => b.action && !b.url)
+    const callbacks = orderedButtons(model).filter((b) => b?.action && !b.url)
     callbacks.slice(0, BUTTON_SLOTS).forEach((b, i) => {
       expect(cardParamMap[`btn${i + 1}_show`]).toBe('true')
-      expect(cardParamMap[`btn${i + 1}_text`]).toBe(b.label)
-      expect(cardParamMap[`btn${i + 1}_a`]).toBe(b.action)
+      expect(cardParamMap[`btn${i + 1}_text`]).toBe(b?.label)
+      expect(cardParamMap[`btn${i + 1}_a`]).toBe(b?.action)
     })
     for (let slot = callbacks.length + 1; slot <= BUTTON_SLOTS; slot++)
       expect(cardParamMap[`btn${slot}_show`]).toBe('false')
@@ -71,6 +76,26 @@ describe('DingTalk rendering details', () => {
     expect(cardParamMap.markdown).toContain('- **企业**：某某鞋业有限公司')
     expect(cardParamMap.markdown).toContain('[查看政策原文](https://example.gov.cn/policy)')
     expect(dropped).toBe(0)
+  })
+
+  it('leaves form submits out of the buttons and says the form cannot be filled in on DingTalk', () => {
+    const form: CardModel = {
+      ...base,
+      blocks: [
+        {
+          type: 'form',
+          name: 'f',
+          inputs: [{ name: 'phone', label: '联系电话', kind: 'text', required: true }],
+          submit: { label: '提交', action: 'x.submit', value: {}, style: 'primary' },
+        },
+      ],
+      actions: [],
+    }
+    const { cardParamMap } = renderCardParamMap(form)
+    expect(cardParamMap.btn1_show).toBe('false')
+    expect(cardParamMap.markdown).toContain('- 联系电话（必填）')
+    expect(cardParamMap.markdown).toContain('暂不支持在线填写')
+    expect(renderFallback(form).msgParam.text).not.toContain('回复 **')
   })
 
   it('reports callback buttons beyond the template slots', () => {

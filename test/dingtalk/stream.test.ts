@@ -7,7 +7,7 @@ import { TOPIC_CARD, TOPIC_ROBOT } from '../../src/platforms/dingtalk/stream-top
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 import { waitFor } from '../helpers/server.ts'
 import { cardClick, robotText } from './fixtures.ts'
-import { type DingtalkTestServer, startDingtalkServer } from './harness.ts'
+import { type DingtalkTestServer, installEcho, startDingtalkServer } from './harness.ts'
 
 let fake: FakeDingtalk
 let server: DingtalkTestServer
@@ -19,6 +19,7 @@ beforeEach(async () => {
     { DINGTALK_MODE: 'stream', DINGTALK_CARD_TEMPLATE_ID: 'generic-card.schema' },
     { idleMs: 800, pingEveryMs: 200, reconnectMinMs: 50 },
   )
+  installEcho(server.deps)
   await waitFor(() => fake.gateway.open.length === 1, 5000, 'a stream connection')
 })
 afterEach(async () => {
@@ -41,7 +42,12 @@ describe('DingTalk Stream mode', () => {
     const hook = fake.sessionWebhook('st-1')
     const ack = await fake.gateway.pushCallback(
       TOPIC_ROBOT,
-      robotText({ msgId: 'msg-stream-1', sessionWebhook: hook.url, sessionWebhookExpiredTime: hook.expiresAt }),
+      robotText({
+        msgId: 'msg-stream-1',
+        text: { content: 'echo 流' },
+        sessionWebhook: hook.url,
+        sessionWebhookExpiredTime: hook.expiresAt,
+      }),
     )
     expect(ack).toMatchObject({ code: 200, message: 'OK' })
     expect(JSON.parse(ack.data)).toEqual({ response: {} })

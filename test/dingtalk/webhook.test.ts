@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 import { waitFor } from '../helpers/server.ts'
 import { robotText, signedHeaders } from './fixtures.ts'
-import { type DingtalkTestServer, startDingtalkServer } from './harness.ts'
+import { type DingtalkTestServer, installEcho, startDingtalkServer } from './harness.ts'
 
 let fake: FakeDingtalk
 let server: DingtalkTestServer
@@ -11,6 +11,7 @@ let server: DingtalkTestServer
 beforeEach(async () => {
   fake = await startFakeDingtalk()
   server = await startDingtalkServer(fake)
+  installEcho(server.deps)
 })
 afterEach(async () => {
   await server.close()
@@ -29,16 +30,27 @@ const webhookCalls = () => fake.calls.filter((c) => c.path === '/robot/sendBySes
 describe('POST /webhooks/dingtalk/robot', () => {
   it('acknowledges a signed message and replies through the sessionWebhook', async () => {
     const hook = fake.sessionWebhook('s-1')
-    const res = await post(robotText({ sessionWebhook: hook.url, sessionWebhookExpiredTime: hook.expiresAt }))
+    const res = await post(
+      robotText({
+        text: { content: ' echo 你好' },
+        sessionWebhook: hook.url,
+        sessionWebhookExpiredTime: hook.expiresAt,
+      }),
+    )
     expect(res.status).toBe(200)
     const call = await waitFor(() => webhookCalls()[0], 5000, 'a reply')
     expect(call?.query.session).toBe('s-1')
-    expect(call?.body).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('抱歉') } })
+    expect(call?.body).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('收到：echo') } })
   })
 
   it('answers the same msgId once, however often DingTalk delivers it', async () => {
     const hook = fake.sessionWebhook()
-    const body = robotText({ msgId: 'msg-dup-1', sessionWebhook: hook.url, sessionWebhookExpiredTime: hook.expiresAt })
+    const body = robotText({
+      msgId: 'msg-dup-1',
+      text: { content: 'echo 1' },
+      sessionWebhook: hook.url,
+      sessionWebhookExpiredTime: hook.expiresAt,
+    })
     const first = await post(body)
     const second = await post(body)
     expect([first.status, second.status]).toEqual([200, 200])
@@ -68,6 +80,7 @@ describe('POST /webhooks/dingtalk/robot', () => {
 
   it('replies in a single chat through the one-to-one API once the sessionWebhook has expired', async () => {
     const body = robotText({
+      text: { content: 'echo' },
       conversationType: '1',
       conversationId: 'cidP2P==',
       sessionWebhookExpiredTime: Date.now() - 1000,
@@ -76,7 +89,7 @@ describe('POST /webhooks/dingtalk/robot', () => {
     const call = await waitFor(() => fake.callsTo('POST /v1.0/robot/oToMessages/batchSend')[0])
     expect(call?.token).toMatch(/^tok-/)
     expect(call?.body).toMatchObject({ robotCode: 'dingrobot001', userIds: ['user123'], msgKey: 'sampleText' })
-    expect(JSON.parse(String(call?.body.msgParam))).toMatchObject({ content: expect.stringContaining('抱歉') })
+    expect(JSON.parse(String(call?.body.msgParam))).toMatchObject({ content: expect.stringContaining('收到：echo') })
   })
 
   it('sends cards as robot messages when no card template is configured, and retries after flow control', async () => {

@@ -24,7 +24,8 @@ function blockMarkdown(block: CardBlock): string {
       ].join('\n')
     case 'form': {
       const inputs = block.inputs.map((i) => `- ${i.label}${i.required ? '（必填）' : ''}`)
-      return ['需要填写：', ...inputs].join('\n')
+      // Our generic DingTalk card has no input fields, and a click could not carry them: say so plainly.
+      return ['需要填写：', ...inputs, '', '（钉钉卡片暂不支持在线填写此表单。）'].join('\n')
     }
   }
 }

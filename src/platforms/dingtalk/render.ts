@@ -18,17 +18,23 @@ export interface RenderedCard {
   dropped: number
 }
 
-/** Callback buttons in display order: form submits first, then actions (the order render-text numbers them). */
-export function orderedButtons(card: CardModel): CardButton[] {
-  return renderCardText(card).buttons
+/**
+ * Buttons in display order, numbered as render-text numbers them (form submits first, then actions). Form submits
+ * are left out: a DingTalk click cannot carry the form's inputs (markdown.ts says so in the card instead).
+ */
+export function orderedButtons(card: CardModel): (CardButton | null)[] {
+  const submits = new Set(card.blocks.flatMap((b) => (b.type === 'form' ? [b.submit] : [])))
+  return renderCardText(card).buttons.map((b) => (submits.has(b) ? null : b))
 }
+
+const present = (buttons: (CardButton | null)[]) => buttons.filter((b): b is CardButton => b !== null)
 
 /**
  * The template's variables. Button params in the template are bound as
  * `{a: ${btnN_a}, c: ${cardId}, v: ${version}, x: ${btnN_x}}`; decode.ts reads them back.
  */
 export function renderCardParamMap(card: CardModel, notice = ''): RenderedCard {
-  const buttons = orderedButtons(card)
+  const buttons = present(orderedButtons(card))
   const callbacks = buttons.filter((b) => !b.url && b.action)
   const map: CardParamMap = {
     title: card.title,
@@ -57,15 +63,15 @@ export interface RobotMessage {
 }
 
 /** What a person can do with a callback button when the card is only text: the honest instruction. */
-function replyInstructions(buttons: CardButton[]): string {
-  const lines = buttons.flatMap((b, i) => (b.url || !b.action ? [] : [`- 回复 **${i + 1}**：${b.label}`]))
+function replyInstructions(buttons: (CardButton | null)[]): string {
+  const lines = buttons.flatMap((b, i) => (!b || b.url || !b.action ? [] : [`- 回复 **${i + 1}**：${b.label}`]))
   return lines.length ? ['如需办理，请直接回复对应数字：', ...lines].join('\n') : ''
 }
 
 /** Fallback robot message for a card when no interactive-card template is configured. */
 export function renderFallback(card: CardModel): RobotMessage {
   const buttons = orderedButtons(card)
-  const links = buttons.filter((b) => b.url)
+  const links = present(buttons).filter((b) => b.url)
   const shown = links.slice(0, BUTTON_SLOTS)
   const text = joinParagraphs([
     headingMarkdown(card),
