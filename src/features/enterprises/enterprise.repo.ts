@@ -1,0 +1,97 @@
+// Enterprise profiles in the database: saving one with its honours and certificates (idempotent, matched on the
+// credit code) and reading it back as an EnterpriseProfile.
+import type { DbOrTx } from '../../db/client.ts'
+import {
+  type EnterpriseInput,
+  type EnterpriseProfile,
+  enterpriseFileSchema,
+  enterpriseInputSchema,
+} from './enterprise.schema.ts'
+import { awardLevelSchema } from './honour-kinds.ts'
+
+const WITH_DETAILS = {
+  honours: { orderBy: { id: 'asc' } },
+  certificates: { orderBy: { id: 'asc' } },
+} as const
+
+type Row = {
+  id: number
+  name: string
+  creditCode: string
+  industry: string
+  size: string | null
+  town: string | null
+  honours: { kind: string; level: string | null; year: number | null; title: string }[]
+  certificates: { kind: string; number: string | null; title: string; issuedAt: Date | null; expiresAt: Date | null }[]
+}
+
+function toProfile(row: Row): EnterpriseProfile {
+  return {
+    id: row.id,
+    name: row.name,
+    creditCode: row.creditCode,
+    industry: row.industry,
+    size: row.size,
+    town: row.town,
+    honours: row.honours.map((h) => ({ ...h, level: awardLevelSchema.safeParse(h.level).data ?? null })),
+    certificates: row.certificates.map((c) => ({ ...c })),
+  }
+}
+
+/**
+ * Creates or replaces one enterprise, its honours and its certificates (the input is the whole truth about it).
+ * Use inside a transaction when several must succeed together.
+ */
+export async function saveEnterprise(db: DbOrTx, input: EnterpriseInput): Promise<EnterpriseProfile> {
+  const e = enterpriseInputSchema.parse(input)
+  const fields = { name: e.name, industry: e.industry, size: e.size ?? null, town: e.town ?? null }
+  const row = await db.enterprise.upsert({
+    where: { creditCode: e.creditCode },
+    create: { creditCode: e.creditCode, ...fields },
+    update: fields,
+  })
+  await db.honour.deleteMany({ where: { enterpriseId: row.id } })
+  await db.certificate.deleteMany({ where: { enterpriseId: row.id } })
+  if (e.honours.length) {
+    await db.honour.createMany({
+      data: e.honours.map((h) => ({
+        enterpriseId: row.id,
+        kind: h.kind,
+        level: h.level ?? null,
+        year: h.year ?? null,
+        title: h.title,
+      })),
+    })
+  }
+  if (e.certificates.length) {
+    await db.certificate.createMany({
+      data: e.certificates.map((c) => ({
+        enterpriseId: row.id,
+        kind: c.kind,
+        number: c.number ?? null,
+        title: c.title,
+        issuedAt: c.issuedAt ?? null,
+        expiresAt: c.expiresAt ?? null,
+      })),
+    })
+  }
+  return (await findEnterpriseById(db, row.id))!
+}
+
+/** Loads an enterprises file (`{enterprises: [...]}`), validated as a whole before anything is written. */
+export async function loadEnterpriseFile(db: DbOrTx, data: unknown): Promise<{ saved: number }> {
+  const file = enterpriseFileSchema.parse(data)
+  for (const entry of file.enterprises) await saveEnterprise(db, entry)
+  return { saved: file.enterprises.length }
+}
+
+export async function findEnterpriseById(db: DbOrTx, id: number): Promise<EnterpriseProfile | null> {
+  const row = await db.enterprise.findUnique({ where: { id }, include: WITH_DETAILS })
+  return row ? toProfile(row) : null
+}
+
+/** Looks up by an already validated, normalised code. */
+export async function findEnterpriseByCreditCode(db: DbOrTx, creditCode: string): Promise<EnterpriseProfile | null> {
+  const row = await db.enterprise.findUnique({ where: { creditCode }, include: WITH_DETAILS })
+  return row ? toProfile(row) : null
+}
