@@ -2,10 +2,16 @@
 // without touching code; they are imported rather than read from disk so the same registry works on Workers.
 // To add a template: put cards/<name>.json beside the others and add one line here.
 import type { z } from 'zod'
+import awardFinder from '../../cards/award-finder.json' with { type: 'json' }
+import bindingRequest from '../../cards/binding-request.json' with { type: 'json' }
+import bindingStatus from '../../cards/binding-status.json' with { type: 'json' }
+import eligibility from '../../cards/eligibility.json' with { type: 'json' }
+import enterpriseProfile from '../../cards/enterprise-profile.json' with { type: 'json' }
 import help from '../../cards/help.json' with { type: 'json' }
 import knowledgeDecline from '../../cards/knowledge-decline.json' with { type: 'json' }
 import policyAnswer from '../../cards/policy-answer.json' with { type: 'json' }
 import policySource from '../../cards/policy-source.json' with { type: 'json' }
+import standardsList from '../../cards/standards-list.json' with { type: 'json' }
 import welcome from '../../cards/welcome.json' with { type: 'json' }
 import { AppError } from '../errors.ts'
 import type { CardModel } from './model.ts'
@@ -23,6 +29,12 @@ export interface CardTemplateFile {
 export const CARD_TEMPLATES: Record<string, CardTemplateFile> = {
   help,
   welcome,
+  'award-finder': awardFinder,
+  'binding-request': bindingRequest,
+  'binding-status': bindingStatus,
+  eligibility,
+  'enterprise-profile': enterpriseProfile,
+  'standards-list': standardsList,
   'policy-answer': policyAnswer,
   'policy-source': policySource,
   'knowledge-decline': knowledgeDecline,

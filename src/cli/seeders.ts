@@ -1,6 +1,8 @@
 // What `npm run db:seed -- --demo` loads, in order (staff before the enterprises and tickets that refer to them).
 // Each seeder owns one file under seed/demo/ and is idempotent: running the seed twice changes nothing.
 import type { Db } from '../db/client.ts'
+import { contactsSeeder, enterprisesSeeder } from '../features/enterprises/enterprises.seeder.ts'
+import { standardsSeeder } from '../features/standards/standards.seeder.ts'
 
 export interface Seeder {
   name: string
@@ -12,4 +14,7 @@ export interface Seeder {
 export const DEMO_SEEDERS: Seeder[] = [
   // — staff (tickets) —
   // — enterprises, contacts, standards —
+  enterprisesSeeder,
+  contactsSeeder,
+  standardsSeeder,
 ]
