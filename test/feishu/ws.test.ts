@@ -22,7 +22,8 @@ beforeEach(async () => {
   fake = await startFakeFeishu({ ws: gateway })
   server = await startFeishuServer(fake, { FEISHU_MODE: 'ws' }, { wsSilenceMs: 2500 })
   server.deps.handlers.actions.set(decide.action, decide)
-  await waitFor(() => gateway.open.length === 1, 5000, 'a long connection')
+  // The SDK pings on 'open' but attaches its frame listener a tick later; once our fake has seen a ping, it listens.
+  await waitFor(() => gateway.open.length === 1 && gateway.pings > 0, 5000, 'a long connection')
 })
 afterEach(async () => {
   await server.close()
