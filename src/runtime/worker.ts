@@ -6,12 +6,14 @@ import { PrismaD1 } from '@prisma/adapter-d1'
 import { createApp } from '../app.ts'
 import { parseEnv } from '../config/env.ts'
 import type { Db } from '../db/client.ts'
+import { withSequentialTransactions } from '../db/d1-transactions.ts'
 import { type CoreDeps, systemClock } from '../deps.ts'
 import { PrismaClient } from '../generated/worker-sqlite/client.ts'
 import { JOBS } from '../jobs/registry.ts'
 import { runCronTrigger } from '../jobs/worker-cron.ts'
 import { createLogger } from '../log.ts'
-import { buildCore } from './core.ts'
+import { createConsolePort } from '../platforms/console/port.ts'
+import { addPort, buildCore } from './core.ts'
 import { createPlatforms } from './platforms.ts'
 
 export interface WorkerEnv {
@@ -29,14 +31,17 @@ function buildWorker(env: WorkerEnv) {
   >
   const config = parseEnv({ ...vars, DATABASE_URL: 'file:d1', SIMULATOR: vars.SIMULATOR ?? 'off' })
   const log = createLogger({ level: config.env.LOG_LEVEL })
-  const db = new PrismaClient({ adapter: new PrismaD1(env.DB as never) }) as unknown as Db
+  const db = withSequentialTransactions(new PrismaClient({ adapter: new PrismaD1(env.DB as never) }) as unknown as Db)
   const defer: CoreDeps['defer'] = (task) => {
     const run = task().catch((error) => log.error('background task failed', { error }))
     requestContext.getStore()?.waitUntil(run)
   }
   const deps = buildCore({ config, db, log, clock: systemClock, defer })
   const platforms = createPlatforms(deps)
-  return { deps, app: createApp(deps, { platforms }) }
+  // The simulator is off unless a deployment asks for it (SIMULATOR=on, e.g. a staging worker).
+  const consolePort = config.env.SIMULATOR === 'on' ? createConsolePort() : undefined
+  if (consolePort) addPort(deps, consolePort)
+  return { deps, app: createApp(deps, { platforms, simulator: consolePort?.inbox }) }
 }
 
 // One core per D1 binding object: env only arrives with a request, and isolates are reused across requests.
