@@ -1,0 +1,42 @@
+// The comment typed after a button (platforms without forms): an official's 审批意见 right after 同意/驳回, or a
+// contact's 意见建议 after rating. It completes the step already taken; it never changes the decision.
+import type { FlowHandler } from '../../../bot/handler.ts'
+import { text } from '../../../bot/handler.ts'
+import { enqueueMessage } from '../../../outbox/outbox.repo.ts'
+import { contactAddress } from '../ticket.people.ts'
+
+const SKIP = /^(无|没有|不用|跳过|不需要|否|no)$/i
+
+export const ticketCommentFlow: FlowHandler = {
+  flow: 'ticket_comment',
+  async handle({ deps, event, conversation }) {
+    const state = await conversation.current()
+    await conversation.end()
+    const comment = event.text.trim().slice(0, 500)
+    if (!state || SKIP.test(comment) || !comment) return { intent: 'ticket_comment', replies: [text('好的。')] }
+    const ticketId = Number(state.data.ticketId)
+    const ticket = await deps.db.ticket.findUnique({ where: { id: ticketId } })
+    if (!ticket) return { intent: 'ticket_comment', replies: [text('未找到该工单，意见未保存。')] }
+    if (state.step === 'rating') {
+      await deps.db.satisfaction.updateMany({ where: { ticketId, comment: null }, data: { comment } })
+      return { intent: 'ticket_comment', replies: [text('已收到您的意见建议，感谢您对我们工作的支持！')] }
+    }
+    const eventId = Number(state.data.eventId)
+    await deps.db.$transaction(async (tx) => {
+      const { count } = await tx.ticketEvent.updateMany({
+        where: { id: eventId, ticketId, comment: null },
+        data: { comment },
+      })
+      const address = contactAddress(ticket)
+      if (count && address) {
+        await enqueueMessage(tx, {
+          address,
+          body: text(`关于工单 ${ticket.number} 的审批意见：${comment}`),
+          dedupeKey: `ticket:${ticketId}:event:${eventId}:comment`,
+        })
+      }
+    })
+    deps.outbox.kick()
+    return { intent: 'ticket_comment', replies: [text('审批意见已记录，并已告知企业联系人。')] }
+  },
+}

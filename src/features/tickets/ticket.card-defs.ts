@@ -1,0 +1,86 @@
+// The ticket cards' templates bound to the data they take (zod, owned by this feature).
+import { z } from 'zod'
+import { defineCard } from '../../cards/registry.ts'
+
+const field = z.object({ label: z.string(), value: z.string() })
+const scalar = z.union([z.string(), z.number(), z.boolean()])
+const button = z.object({
+  label: z.string(),
+  action: z.string(),
+  style: z.enum(['primary', 'default', 'danger']).default('default'),
+  value: z.record(z.string(), scalar),
+})
+export type Button = z.input<typeof button>
+
+export const ticketFormCard = defineCard(
+  'ticket-form',
+  z.object({
+    categoryOptions: z.array(z.object({ value: z.string(), label: z.string() })),
+    initialCategory: z.string().optional(),
+    enterpriseName: z.string().optional(),
+  }),
+)
+export const confirmCard = defineCard(
+  'ticket-confirm',
+  z.object({
+    number: z.string(),
+    categoryLabel: z.string(),
+    statusLabel: z.string(),
+    assigneeName: z.string().optional(),
+    firstResponseDue: z.string().optional(),
+    phoneMasked: z.string(),
+    preferredTime: z.string().optional(),
+    hint: z.string().optional(),
+  }),
+)
+export const taskCard = defineCard(
+  'ticket-task',
+  z.object({
+    heading: z.string(),
+    number: z.string(),
+    tone: z.string(),
+    fields: z.array(field),
+    description: z.string(),
+    note: z.string().optional(),
+    buttons: z.array(button),
+  }),
+)
+export const approvalCard = defineCard(
+  'ticket-approval',
+  z.object({
+    number: z.string(),
+    tone: z.string(),
+    fields: z.array(field),
+    description: z.string(),
+    decided: z.string().optional(),
+    form: z.boolean(),
+    formValue: z.record(z.string(), scalar),
+    buttons: z.array(button),
+    note: z.string().optional(),
+  }),
+)
+export const ticketListCard = defineCard(
+  'ticket-list',
+  z.object({
+    title: z.string(),
+    items: z.array(z.object({ number: z.string(), category: z.string(), status: z.string(), time: z.string() })),
+    empty: z.string().optional(),
+    hint: z.string().optional(),
+  }),
+)
+export const satisfactionCard = defineCard(
+  'ticket-satisfaction',
+  z.object({
+    number: z.string(),
+    categoryLabel: z.string(),
+    assigneeName: z.string(),
+    result: z.string().optional(),
+    form: z.boolean(),
+    formValue: z.record(z.string(), scalar),
+    buttons: z.array(button),
+  }),
+)
+export const escalationCard = defineCard(
+  'ticket-escalation',
+  z.object({ number: z.string(), reason: z.string(), fields: z.array(field) }),
+)

@@ -1,0 +1,141 @@
+// The functions that fill the ticket cards (ticket.card-defs.ts) from a ticket. Button values carry the
+// ticket id and the ticket version the card showed (`t`, `tv`): a click on an out-of-date card changes nothing.
+import type { Platform } from '../../bot/types.ts'
+import { CATEGORIES, categoryLabel } from './categories.ts'
+import { statusLabel, type TicketStatus } from './state-machine.ts'
+import { approvalCard, type Button, confirmCard, satisfactionCard, taskCard } from './ticket.card-defs.ts'
+import type { TicketRow } from './ticket.repo.ts'
+import { fullTime, shortTime } from './time.ts'
+
+/** Forms exist on Feishu only; DingTalk and the console click buttons and type the comment as a message. */
+export const hasForms = (platform: Platform | string) => platform === 'feishu'
+
+const ref = (t: TicketRow) => ({ t: t.id, tv: t.version })
+export const categoryOptions = () => CATEGORIES.map((c) => ({ value: c.code, label: c.label }))
+
+export interface TicketContext {
+  ticket: TicketRow
+  enterpriseName: string | null
+  assigneeName: string | null
+}
+
+const baseFields = ({ ticket, enterpriseName, assigneeName }: TicketContext) => [
+  { label: '企业', value: enterpriseName ?? '未绑定企业' },
+  { label: '服务类别', value: categoryLabel(ticket.category) },
+  { label: '状态', value: statusLabel(ticket.status) },
+  ...(assigneeName ? [{ label: '质量管家', value: assigneeName }] : []),
+  ...(ticket.preferredTime ? [{ label: '期望时间', value: ticket.preferredTime }] : []),
+]
+
+export function renderConfirmCard(ctx: TicketContext, phoneMasked: string, hint?: string) {
+  const { ticket } = ctx
+  return confirmCard({
+    number: ticket.number,
+    categoryLabel: categoryLabel(ticket.category),
+    statusLabel: statusLabel(ticket.status),
+    assigneeName: ctx.assigneeName ?? undefined,
+    firstResponseDue: ticket.firstResponseDue ? fullTime(ticket.firstResponseDue) : undefined,
+    phoneMasked,
+    preferredTime: ticket.preferredTime ?? undefined,
+    hint,
+  })
+}
+
+const TASK_BUTTONS: Partial<Record<TicketStatus, [string, string][]>> = {
+  assigned: [
+    ['接单', 'ticket.accept'],
+    ['转派', 'ticket.transfer'],
+    ['需要审批', 'ticket.request_approval'],
+    ['办结', 'ticket.resolve'],
+  ],
+  reopened: [
+    ['接单', 'ticket.accept'],
+    ['转派', 'ticket.transfer'],
+  ],
+  in_progress: [
+    ['转派', 'ticket.transfer'],
+    ['需要审批', 'ticket.request_approval'],
+    ['办结', 'ticket.resolve'],
+  ],
+  approved: [['办结', 'ticket.resolve']],
+  rejected: [
+    ['办结', 'ticket.resolve'],
+    ['重新提交审批', 'ticket.request_approval'],
+  ],
+}
+
+/** The assignee's card; the phone is shown in full here only (the assignee must call back). */
+export function renderTaskCard(ctx: TicketContext, heading = '工单待办') {
+  const { ticket } = ctx
+  const status = ticket.status as TicketStatus
+  const buttons: Button[] = (TASK_BUTTONS[status] ?? [])
+    .filter(([, action]) => !(action === 'ticket.resolve' && ticket.needsApproval && status === 'in_progress'))
+    .map(([label, action], i) => ({ label, action, style: i === 0 ? 'primary' : 'default', value: ref(ticket) }))
+  const due = ticket.firstRespondedAt ? ticket.resolutionDue : ticket.firstResponseDue
+  const dueLabel = ticket.firstRespondedAt ? '办结时限' : '首次响应时限'
+  const waiting = status === 'pending_approval' ? '已提交审批，请等待科室负责人审批。' : undefined
+  return taskCard({
+    heading,
+    number: ticket.number,
+    tone: ['resolved', 'closed'].includes(status) ? 'grey' : 'blue',
+    fields: [...baseFields(ctx), ...(ticket.phone ? [{ label: '联系电话', value: ticket.phone }] : [])],
+    description: ticket.description,
+    note: waiting ?? (due && !ticket.resolvedAt ? `${dueLabel}：${fullTime(due)}` : undefined),
+    buttons,
+  })
+}
+
+export interface Decision {
+  action: string
+  actorName: string | null
+  at: Date
+  comment: string | null
+}
+
+export const decisionText = (d: Decision) =>
+  `${d.action === 'approved' ? '已同意' : '已驳回'} · ${d.actorName ?? '审批人'} · ${shortTime(d.at)}${d.comment ? `　意见：${d.comment}` : ''}`
+
+export function renderApprovalCard(ctx: TicketContext, platform: Platform | string, decision: Decision | null) {
+  const { ticket } = ctx
+  const pending = ticket.status === 'pending_approval'
+  const buttons: Button[] = pending
+    ? [
+        { label: '同意', action: 'ticket.approve', style: 'primary', value: ref(ticket) },
+        { label: '驳回', action: 'ticket.reject', style: 'danger', value: ref(ticket) },
+      ]
+    : []
+  return approvalCard({
+    number: ticket.number,
+    tone: pending ? 'orange' : decision?.action === 'approved' ? 'green' : decision ? 'red' : 'grey',
+    fields: baseFields(ctx),
+    description: ticket.description,
+    decided: decision ? decisionText(decision) : pending ? undefined : `当前状态：${statusLabel(ticket.status)}`,
+    form: pending && hasForms(platform),
+    formValue: ref(ticket),
+    buttons: pending && !hasForms(platform) ? buttons : [],
+    note: pending ? '同意或驳回后，企业联系人和质量管家会收到通知。' : undefined,
+  })
+}
+
+const SCORE_LABELS = ['1分 非常不满意', '2分 不满意', '3分 一般', '4分 满意', '5分 非常满意']
+
+export function renderSatisfactionCard(ctx: TicketContext, platform: Platform | string, result?: string) {
+  const { ticket } = ctx
+  const open = !result && ticket.status === 'resolved'
+  const scores: Button[] = [5, 4, 3, 2, 1].map((s) => ({
+    label: SCORE_LABELS[s - 1]!,
+    action: 'ticket.rate',
+    style: s === 5 ? 'primary' : 'default',
+    value: { ...ref(ticket), s },
+  }))
+  const reopen: Button = { label: '问题未解决', action: 'ticket.reopen', style: 'default', value: ref(ticket) }
+  return satisfactionCard({
+    number: ticket.number,
+    categoryLabel: categoryLabel(ticket.category),
+    assigneeName: ctx.assigneeName ?? '工作人员',
+    result,
+    form: open && hasForms(platform),
+    formValue: ref(ticket),
+    buttons: open ? [...(hasForms(platform) ? [] : scores), reopen] : [],
+  })
+}

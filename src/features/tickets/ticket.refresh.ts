@@ -1,0 +1,61 @@
+// Keeps every copy of a ticket's cards in step with the ticket: after a change, each task, approval and
+// satisfaction card that shows the ticket is re-rendered and, where it changed, updated in place for its viewers.
+import type { CardModel } from '../../cards/model.ts'
+import type { Tx } from '../../db/client.ts'
+import { findSentCard, updateSentCard } from '../../outbox/outbox.repo.ts'
+import { renderApprovalCard, renderSatisfactionCard, renderTaskCard, type TicketContext } from './ticket.cards.ts'
+import { loadTicketContext } from './ticket.people.ts'
+import { latestDecision, type TicketRow } from './ticket.repo.ts'
+
+export const TICKET_CARD_TEMPLATES = ['ticket-task', 'ticket-approval', 'ticket-satisfaction'] as const
+
+/** The card a template shows for the ticket now. */
+export async function currentTicketCard(
+  db: Tx,
+  template: string,
+  platform: string,
+  ctx: TicketContext,
+  previous?: CardModel,
+): Promise<CardModel | null> {
+  const { ticket } = ctx
+  if (template === 'ticket-task') return { ...renderTaskCard(ctx, previous?.title ?? '工单待办') }
+  if (template === 'ticket-approval') {
+    const decision = await latestDecision(db, ticket.id)
+    const shown = decision && ticket.status !== 'pending_approval' ? decision : null
+    return renderApprovalCard(ctx, platform, shown)
+  }
+  if (template === 'ticket-satisfaction') {
+    const rating = await db.satisfaction.findUnique({ where: { ticketId: ticket.id } })
+    const result = rating
+      ? `已评价：${rating.score}分，感谢您的反馈！`
+      : ticket.status === 'reopened'
+        ? '已反馈问题未解决，质量管家会继续跟进。'
+        : undefined
+    return renderSatisfactionCard(ctx, platform, result)
+  }
+  return null
+}
+
+const sameLook = (a: CardModel, b: CardModel) =>
+  JSON.stringify([a.title, a.tone, a.blocks, a.actions]) === JSON.stringify([b.title, b.tone, b.blocks, b.actions])
+
+/** Re-renders the ticket's other cards (not `exceptCardId`, which the click answer updates) and pushes changes. */
+export async function refreshTicketCards(tx: Tx, ticket: TicketRow, exceptCardId?: string): Promise<number> {
+  const rows = await tx.sentCard.findMany({
+    where: { template: { in: [...TICKET_CARD_TEMPLATES] }, model: { contains: ticket.number } },
+    orderBy: { createdAt: 'desc' },
+    take: 30,
+    select: { id: true },
+  })
+  const ctx = await loadTicketContext(tx, ticket)
+  let pushed = 0
+  for (const { id } of rows) {
+    if (id === exceptCardId) continue
+    const card = await findSentCard(tx, id)
+    if (!card) continue
+    const next = await currentTicketCard(tx, card.template, card.platform, ctx, card.model)
+    if (!next || sameLook(next, card.model)) continue
+    if (await updateSentCard(tx, id, card.version, next, { push: true })) pushed++
+  }
+  return pushed
+}
