@@ -23,6 +23,29 @@ import { knowledgeSourceAction } from '../features/knowledge/handlers/source.act
 import { knowledgeRecognizer } from '../features/knowledge/recognizer.ts'
 import { standardsListHandler } from '../features/standards/handlers/standards-list.handler.ts'
 import { standardsRecognizer } from '../features/standards/standards.recognizer.ts'
+import {
+  ticketApproveAction,
+  ticketDecideAction,
+  ticketRejectAction,
+} from '../features/tickets/handlers/approval.actions.ts'
+import { ticketCommentFlow } from '../features/tickets/handlers/comment.flow.ts'
+import { ticketMineAction, ticketMineHandler } from '../features/tickets/handlers/mine.handlers.ts'
+import { ticketOpenFlow } from '../features/tickets/handlers/open.flow.ts'
+import {
+  ticketExpiredHandler,
+  ticketOpenHandler,
+  ticketStartAction,
+} from '../features/tickets/handlers/open.handlers.ts'
+import { ticketRateAction } from '../features/tickets/handlers/rate.action.ts'
+import { ticketSubmitAction } from '../features/tickets/handlers/submit.action.ts'
+import {
+  ticketAcceptAction,
+  ticketReopenAction,
+  ticketRequestApprovalAction,
+  ticketResolveAction,
+  ticketTransferAction,
+} from '../features/tickets/handlers/work.actions.ts'
+import { ticketExpiredRecognizer, ticketRecognizer } from '../features/tickets/ticket.recognizer.ts'
 import type { HandlerRegistry } from './dispatcher.ts'
 import type { CardActionHandler, FlowHandler, IntentRecognizer, MessageHandler } from './handler.ts'
 
@@ -33,6 +56,8 @@ const recognizers: IntentRecognizer[] = [
   eligibilityRecognizer,
   standardsRecognizer,
   // — tickets recognizers —
+  ticketRecognizer,
+  ticketExpiredRecognizer,
   // — knowledge classifier (last: it answers everything it is confident about) —
   knowledgeRecognizer,
 ]
@@ -51,12 +76,17 @@ const messages: MessageHandler[] = [
   eligibilityHandler,
   standardsListHandler,
   // — tickets —
+  ticketOpenHandler,
+  ticketMineHandler,
+  ticketExpiredHandler,
 ]
 
 const flows: FlowHandler[] = [
   // — enterprises (binding) —
   bindFlow,
   // — tickets (opening a ticket) —
+  ticketOpenFlow,
+  ticketCommentFlow,
 ]
 
 const actions: CardActionHandler[] = [
@@ -71,6 +101,18 @@ const actions: CardActionHandler[] = [
   bindingCodeAction,
   finderAction,
   // — tickets —
+  ticketStartAction,
+  ticketSubmitAction,
+  ticketMineAction,
+  ticketAcceptAction,
+  ticketTransferAction,
+  ticketRequestApprovalAction,
+  ticketResolveAction,
+  ticketApproveAction,
+  ticketRejectAction,
+  ticketDecideAction,
+  ticketRateAction,
+  ticketReopenAction,
 ]
 
 const byKey = <T, K extends keyof T>(items: T[], key: K) => new Map(items.map((item) => [item[key] as string, item]))

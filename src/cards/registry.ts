@@ -12,6 +12,13 @@ import knowledgeDecline from '../../cards/knowledge-decline.json' with { type: '
 import policyAnswer from '../../cards/policy-answer.json' with { type: 'json' }
 import policySource from '../../cards/policy-source.json' with { type: 'json' }
 import standardsList from '../../cards/standards-list.json' with { type: 'json' }
+import ticketApproval from '../../cards/ticket-approval.json' with { type: 'json' }
+import ticketConfirm from '../../cards/ticket-confirm.json' with { type: 'json' }
+import ticketEscalation from '../../cards/ticket-escalation.json' with { type: 'json' }
+import ticketForm from '../../cards/ticket-form.json' with { type: 'json' }
+import ticketList from '../../cards/ticket-list.json' with { type: 'json' }
+import ticketSatisfaction from '../../cards/ticket-satisfaction.json' with { type: 'json' }
+import ticketTask from '../../cards/ticket-task.json' with { type: 'json' }
 import welcome from '../../cards/welcome.json' with { type: 'json' }
 import { AppError } from '../errors.ts'
 import type { CardModel } from './model.ts'
@@ -27,6 +34,13 @@ export interface CardTemplateFile {
 }
 
 export const CARD_TEMPLATES: Record<string, CardTemplateFile> = {
+  'ticket-approval': ticketApproval,
+  'ticket-confirm': ticketConfirm,
+  'ticket-escalation': ticketEscalation,
+  'ticket-form': ticketForm,
+  'ticket-list': ticketList,
+  'ticket-satisfaction': ticketSatisfaction,
+  'ticket-task': ticketTask,
   help,
   welcome,
   'award-finder': awardFinder,

@@ -2,6 +2,7 @@
 // Each seeder owns one file under seed/demo/ and is idempotent: running the seed twice changes nothing.
 import type { Db } from '../db/client.ts'
 import { contactsSeeder, enterprisesSeeder } from '../features/enterprises/enterprises.seeder.ts'
+import { staffSeeder } from '../features/staff/staff.seeder.ts'
 import { standardsSeeder } from '../features/standards/standards.seeder.ts'
 
 export interface Seeder {
@@ -13,6 +14,7 @@ export interface Seeder {
 
 export const DEMO_SEEDERS: Seeder[] = [
   // — staff (tickets) —
+  staffSeeder,
   // — enterprises, contacts, standards —
   enterprisesSeeder,
   contactsSeeder,
