@@ -8,7 +8,7 @@ export function honourEvidence(h: HonourView): string {
   const when = h.year ? `${h.year}年` : ''
   const level = h.level ? levelLabel(h.level) : ''
   const label = honourLabel(h.kind)
-  return h.title.includes(label) ? `${when}${level}${h.title}` : `${when}${level}${label}（${h.title}）`
+  return h.title === label ? `${when}${level}${label}` : `${when}${level}${label}：${h.title}`
 }
 
 export const isCertificateValid = (c: CertificateView, now: Date) => !c.expiresAt || c.expiresAt > now

@@ -35,7 +35,7 @@ function tieredSuggestion(p: Programme, profile: EnterpriseProfile): Suggestion 
   if (!next) return null
   const title = `${levelLabel(next)}${p.title}`
   const base = { id: p.id, title, section: p.section, policy: p.policy, category: p.category }
-  if (top < 0) return { ...base, reasons: [`可从${levelLabel(next)}起步，按梯次培育逐级争创`], score: 1 }
+  if (top < 0) return { ...base, reasons: [`可从${levelLabel(next)}起步，按梯次培育逐级争创`], score: 0 }
   const current = levelLabel(AWARD_LEVELS[top]!)
   return { ...base, reasons: [`已获${current}${p.title}，可按梯次争创${levelLabel(next)}`], score: 3 }
 }
