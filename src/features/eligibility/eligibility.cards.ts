@@ -38,6 +38,8 @@ export const finderCard = defineCard(
   }),
 )
 
+/** Optional second lines start with their own line break, so an empty one leaves no blank line. */
+const lineBreakBefore = (text: string) => (text ? `\n${text}` : '')
 const citation = (section: string) => `依据：${POLICY_NAME}${section}`
 
 export function renderEligibility(
@@ -61,7 +63,7 @@ export function renderEligibility(
       mark: c.met ? '✅' : '⬜',
       label: c.label,
       status: c.met ? '已具备' : '暂未具备',
-      detail: [...c.evidence, ...c.lapsed.map((l) => `（${l}，不计入）`)].join('；'),
+      detail: lineBreakBefore([...c.evidence, ...c.lapsed.map((l) => `（${l}，不计入）`)].join('；')),
     })),
     nextSteps: evaluation.unmet.map((c) => c.next),
     disclaimer: rules.disclaimer,
@@ -97,7 +99,7 @@ export function renderFinder(suggestions: Suggestion[], enterprise: string | nul
     items: suggestions.map((s) => ({
       title: s.title,
       section: s.section,
-      reason: s.reasons.join('；'),
+      reason: lineBreakBefore(s.reasons.join('；')),
       policy: s.policy,
     })),
     top,
