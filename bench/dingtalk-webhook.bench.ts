@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import { loadKnowledgeService } from '../src/features/knowledge/node.ts'
 import { robotText, signedHeaders } from '../test/dingtalk/fixtures.ts'
 import { startDingtalkServer } from '../test/dingtalk/harness.ts'
 import { startFakeDingtalk } from '../test/fakes/dingtalk/server.ts'
@@ -70,6 +71,8 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100
 export async function runDingtalkWebhookBench() {
   const fake = await startFakeDingtalk()
   const app = await startDingtalkServer(fake, { LOG_LEVEL: 'error' })
+  // Real answers from the real knowledge base, as in production (the runtime entry loads it the same way).
+  app.deps.knowledge = (await loadKnowledgeService('knowledge')).service
   const base = await baselineServer()
   // One signature serves every request: it covers only timestamp + secret, and stays valid for an hour.
   const headers = await signedHeaders(fake.clientSecret)

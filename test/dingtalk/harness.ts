@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from '../../src/app.ts'
 import { parseEnv } from '../../src/config/env.ts'
 import type { CoreDeps } from '../../src/deps.ts'
+import { createKnowledgeService } from '../../src/features/knowledge/service.ts'
 import { createLogger } from '../../src/log.ts'
 import { createDingtalkPlatform } from '../../src/platforms/dingtalk/index.ts'
 import { addPort, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
@@ -34,7 +35,9 @@ export async function startDingtalkServer(
   const log = createLogger({ level: 'error', write: () => {} })
   const { db, close: closeDb } = await openTestDb()
   const runner = backgroundRunner(log)
-  const deps = buildCore({ config, db, log, clock: { now: () => new Date() }, defer: runner.defer })
+  // An empty knowledge base: adapter tests pin the DingTalk round trip (the bench loads the real one).
+  const knowledge = createKnowledgeService({ entries: [] })
+  const deps = buildCore({ config, db, log, clock: { now: () => new Date() }, defer: runner.defer, knowledge })
   // The runtime's list (so its wiring is exercised), with DingTalk rebuilt here to pass test timings.
   const platforms = createPlatforms(deps).filter((p) => p.platform !== 'dingtalk')
   const dingtalk = createDingtalkPlatform(deps, { stream })

@@ -95,7 +95,7 @@ describe('DingTalk rendering details', () => {
     expect(cardParamMap.btn1_show).toBe('false')
     expect(cardParamMap.markdown).toContain('- 联系电话（必填）')
     expect(cardParamMap.markdown).toContain('暂不支持在线填写')
-    expect(renderFallback(form).msgParam.text).not.toContain('回复 **')
+    expect(renderFallback(form).msgParam.text).not.toContain('可办理事项')
   })
 
   it('reports callback buttons beyond the template slots', () => {
@@ -112,7 +112,7 @@ describe('DingTalk rendering details', () => {
     const one = renderFallback(base)
     expect(one.msgKey).toBe('sampleActionCard')
     expect(one.msgParam).toMatchObject({ singleTitle: '查看政策原文', singleURL: 'https://example.gov.cn/policy' })
-    expect(one.msgParam.text).toContain('回复 **1**：同意')
+    expect(one.msgParam.text).toContain('- 同意')
     const links = [1, 2, 3].map((i) => ({
       label: `链接${i}`,
       url: `https://example.gov.cn/${i}`,
@@ -122,7 +122,7 @@ describe('DingTalk rendering details', () => {
     const three = renderFallback({ ...base, actions: links })
     expect(three.msgKey).toBe('sampleActionCard3')
     expect(three.msgParam).toMatchObject({ actionTitle3: '链接3', actionURL3: 'https://example.gov.cn/3' })
-    expect(three.msgParam.text).not.toContain('回复')
+    expect(three.msgParam.text).not.toContain('可办理事项')
     expect(renderFallback({ ...base, actions: [] }).msgKey).toBe('sampleMarkdown')
   })
 })

@@ -64,8 +64,9 @@ export interface RobotMessage {
 
 /** What a person can do with a callback button when the card is only text: the honest instruction. */
 function replyInstructions(buttons: (CardButton | null)[]): string {
-  const lines = buttons.flatMap((b, i) => (!b || b.url || !b.action ? [] : [`- 回复 **${i + 1}**：${b.label}`]))
-  return lines.length ? ['如需办理，请直接回复对应数字：', ...lines].join('\n') : ''
+  // Honest: nothing maps a typed reply back to these buttons yet, so name them without promising a shortcut.
+  const lines = buttons.flatMap((b) => (!b || b.url || !b.action ? [] : [`- ${b.label}`]))
+  return lines.length ? ['可办理事项（请直接发送文字说明您的需要）：', ...lines].join('\n') : ''
 }
 
 /** Fallback robot message for a card when no interactive-card template is configured. */
