@@ -70,7 +70,9 @@ describe('lifecycle', () => {
     expect(transition('reopen', t('resolved'), ['contact'])).toEqual({ ok: true, to: 'reopened' })
   })
   it('refuses the wrong person, the wrong state and resolving before approval', () => {
-    expect(transition('approve', t('pending_approval'), ['assignee', 'contact'])).toMatchObject({ reason: 'not_allowed' })
+    expect(transition('approve', t('pending_approval'), ['assignee', 'contact'])).toMatchObject({
+      reason: 'not_allowed',
+    })
     expect(transition('approve', t('approved'), ['approver'])).toMatchObject({ reason: 'wrong_state' })
     expect(transition('resolve', t('in_progress', true), ['assignee'])).toMatchObject({ reason: 'needs_approval' })
     expect(transition('reopen', t('closed'), ['contact'])).toMatchObject({ reason: 'wrong_state' })

@@ -1,0 +1,131 @@
+// The approval round trip over Feishu, through the real server and the fake Feishu: the form card opens a ticket,
+// the assignee asks for approval, a non-official's signed click is refused, the official's form decision updates
+// the card for everyone (the other official's copy is patched in place) and the contact hears the outcome.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { cardActionEvent, FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
+import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
+import { type FeishuTestServer, startFeishuServer } from '../feishu/harness.ts'
+import { waitFor } from '../helpers/server.ts'
+import { bindContact, seedPeople } from './fixtures.ts'
+
+let fake: FakeFeishu
+let server: FeishuTestServer
+beforeEach(async () => {
+  fake = await startFakeFeishu()
+  server = await startFeishuServer(fake)
+})
+afterEach(async () => {
+  await server.close()
+  await fake.close()
+})
+
+async function post(path: 'events' | 'cards', payload: unknown) {
+  const request = feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY })
+  const res = await fetch(`${server.url}/webhooks/feishu/${path}`, {
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+  })
+  return {
+    status: res.status,
+    body: (await res.json()) as { toast?: { type: string; content: string }; card?: { data: unknown } },
+  }
+}
+
+const latestCard = async (template: string, where: Record<string, unknown> = {}) =>
+  (await waitFor(
+    () => server.deps.db.sentCard.findFirst({ where: { template, ...where }, orderBy: { createdAt: 'desc' } }),
+    5000,
+    template,
+  ))!
+
+const ref = (card: { id: string; version: number }, extra: Record<string, unknown>) => ({
+  a: '',
+  c: card.id,
+  v: card.version,
+  ...extra,
+})
+
+describe('tickets on Feishu', () => {
+  it('decides an approval from the card, once, for the right official only', async () => {
+    const { deps } = server
+    const enterprise = await seedPeople(deps, { feishu: true })
+    await bindContact(deps, 'feishu', 'ou_contact', enterprise.id)
+
+    const asked = await post(
+      'events',
+      messageEvent({ chatType: 'p2p', chatId: 'oc_contact', senderOpenId: 'ou_contact', text: '申请检验检测费用减免' }),
+    )
+    expect(asked.status).toBe(200)
+    const form = await latestCard('ticket-form')
+    const submitted = await post(
+      'cards',
+      cardActionEvent({
+        value: ref(form, { a: 'ticket.submit' }),
+        formValue: {
+          category: 'fee_waiver',
+          description: '今年送检鞋类产品的检验检测费用申请减免',
+          phone: '138 1234 5678',
+          preferred_time: '',
+        },
+        operatorOpenId: 'ou_contact',
+        chatId: 'oc_contact',
+      }),
+    )
+    expect(submitted.body.toast?.content).toMatch(/已受理，工单编号 QS-\d{4}-000001/)
+    const ticket = await deps.db.ticket.findFirstOrThrow()
+    expect(ticket.phone).toBe('13812345678')
+
+    const task = await latestCard('ticket-task', { userId: 'ou_assignee' })
+    const asking = await post(
+      'cards',
+      cardActionEvent({
+        value: ref(task, { a: 'ticket.request_approval', t: ticket.id, tv: ticket.version }),
+        operatorOpenId: 'ou_assignee',
+        chatId: 'oc_assignee',
+      }),
+    )
+    expect(asking.body.toast).toMatchObject({ type: 'success' })
+    const mine = await latestCard('ticket-approval', { userId: 'ou_official' })
+    const theirs = await latestCard('ticket-approval', { userId: 'ou_official2' })
+    const pending = await deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })
+    expect(JSON.stringify(JSON.parse(mine.model).blocks)).toContain('"type":"form"')
+
+    const decide = (who: string, card: { id: string; version: number }, decision: string, comment = '') =>
+      post(
+        'cards',
+        cardActionEvent({
+          value: ref(card, { a: 'ticket.decide', t: ticket.id, tv: pending.version }),
+          formValue: { decision, comment },
+          operatorOpenId: who,
+          chatId: `oc_${who}`,
+        }),
+      )
+    const refused = await decide('ou_other', mine, 'approve')
+    expect(refused.body.toast).toMatchObject({ type: 'error' })
+    expect((await deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).version).toBe(pending.version)
+
+    const approved = await decide('ou_official', mine, 'approve', '同意减免')
+    expect(approved.body.toast).toMatchObject({ type: 'success' })
+    expect(JSON.stringify(approved.body.card)).toMatch(/已同意 · 认证科长 · \d{2}-\d{2} \d{2}:\d{2}/)
+    const late = await decide('ou_official2', theirs, 'reject')
+    expect(late.body.toast?.type).toBe('warning')
+    expect(
+      await deps.db.ticketEvent.count({ where: { ticketId: ticket.id, action: { in: ['approved', 'rejected'] } } }),
+    ).toBe(1)
+
+    // The other official's copy is updated in place, and the contact is told, with the comment.
+    const patched = await waitFor(
+      () => deps.db.outbox.findFirst({ where: { targetKind: 'card_update', target: theirs.id, status: 'sent' } }),
+      5000,
+      'patched copy',
+    )
+    expect(patched?.payload).toContain('已同意')
+    const told = await waitFor(
+      () => deps.db.outbox.findFirst({ where: { target: 'oc_contact', payload: { contains: '审批已通过' } } }),
+      5000,
+      'contact notice',
+    )
+    expect(told?.payload).toContain('同意减免')
+  })
+})
