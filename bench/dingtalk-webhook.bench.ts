@@ -41,7 +41,12 @@ async function run(url: string, path: string, headers: Record<string, string>, h
         setupRequest: (req: Record<string, unknown>) => ({
           ...req,
           body: JSON.stringify(
-            robotText({ msgId: `bench-${Date.now()}-${++seq}`, text: { content: '质量贷怎么申请' } }),
+            robotText({
+              msgId: `bench-${Date.now()}-${++seq}`,
+              text: { content: '质量贷怎么申请' },
+              sessionWebhook: hook,
+              sessionWebhookExpiredTime: Date.now() + 3_600_000,
+            }),
           ),
         }),
       },
