@@ -31,7 +31,8 @@ async function begin(
     })
     return { intent: 'ticket', replies: [{ kind: 'card', card }] }
   }
-  if (category) {
+  // 'other' is what generic 申请服务 buttons carry when they know nothing: ask rather than assume.
+  if (category && category.code !== 'other') {
     await conversation.start('ticket_open', 'description', { category: category.code })
     return {
       intent: 'ticket',
