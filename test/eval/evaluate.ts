@@ -87,7 +87,7 @@ export async function evaluate(service?: KnowledgeService, items?: QaItem[]): Pr
     if (c.intent === 'policy_answer') {
       answers++
       if (item.entry !== 'none' && ids[0] !== item.entry) wrongAnswers++
-      const answer = svc.answer(item.question, ids)
+      const answer = svc.answer(item.question, ids, { scores: c.data.scores })
       const figures = answer ? inventedFigures(renderCardText(answer.card).text, policy) : []
       if (figures.length) invented.push({ question: item.question, figures })
     }

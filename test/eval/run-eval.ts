@@ -9,7 +9,9 @@ export const TARGETS = { top1: 0.9, declineRate: 0.95 }
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 function print(name: string, report: EvalReport) {
-  console.log(`\n${name}: ${report.total} questions (${report.outOfScope} out of scope, ${report.withEntry} with an entry)`)
+  console.log(
+    `\n${name}: ${report.total} questions (${report.outOfScope} out of scope, ${report.withEntry} with an entry)`,
+  )
   console.log(`  entries covered       ${report.entriesCovered}/${report.entriesTotal}`)
   console.log(`  intent accuracy       ${pct(report.intentAccuracy)}`)
   console.log(`  top-1 entry           ${pct(report.top1)}   (target ≥ ${pct(TARGETS.top1)})`)

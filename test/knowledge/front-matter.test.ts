@@ -56,7 +56,7 @@ describe('loading a directory', () => {
   it('loads the real knowledge base with its dictionary', async () => {
     const kb = await loadKnowledgeDir(KNOWLEDGE_DIR)
     expect(kb.entries.length).toBeGreaterThanOrEqual(25)
-    expect(kb.dictionary.synonyms['质量贷']).toBeDefined()
+    expect(kb.dictionary.synonyms).toHaveProperty('质量贷')
   })
 
   it('refuses an entry whose id does not match its file name', async () => {

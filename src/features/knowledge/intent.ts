@@ -25,6 +25,8 @@ export const MIN_CONTEXT_CONFIDENCE = 0.3
 export interface IntentData extends Record<string, unknown> {
   /** Best entries, most relevant first (empty when declined). */
   entryIds: string[]
+  /** Their search scores (same order), so answering needs no second search. */
+  scores?: number[]
   category?: string
   /** out_of_scope: why (`topic` = a listed out-of-scope topic, `low_confidence`, `empty`). */
   reason?: string
@@ -65,11 +67,13 @@ export function createIntentClassifier(index: KnowledgeIndex, dictionary: Dictio
       const rest = topics.reduce((acc, t) => acc.split(t).join('，'), text)
       const search = index.search(rest, 3)
       const ids = search.hits.map((h) => h.entry.id)
+      const scores = search.hits.map((h) => h.score)
       // Next to an out-of-scope topic only a real domain term counts (外卖平台 must not match 服务平台).
       const onTopic = search.hits.length > 0 && (!topics.length || search.domain.length > 0)
       const confident = onTopic && search.confidence >= MIN_CONFIDENCE
       const entryIds = confident ? ids : []
       const contextIds = onTopic && search.confidence >= MIN_CONTEXT_CONFIDENCE ? ids : []
+      const withScores = (list: string[]) => (list.length ? scores : [])
       const category = search.hits[0] && contextIds.length ? search.hits[0].entry.category : undefined
 
       if (any(patterns.help, text) && !confident) return result('help', 0.9, { entryIds: [] })
@@ -77,12 +81,15 @@ export function createIntentClassifier(index: KnowledgeIndex, dictionary: Dictio
         return result('out_of_scope', 0.9, { entryIds: [], reason: 'topic', topic: topics[0] }, search)
       }
       if (any(patterns.ticket, text)) {
-        return result('ticket', 0.8, { entryIds: contextIds, category: category ?? 'other' }, search)
+        const data = { entryIds: contextIds, scores: withScores(contextIds), category: category ?? 'other' }
+        return result('ticket', 0.8, data, search)
       }
-      if (any(patterns.eligibility, text)) return result('eligibility', 0.8, { entryIds: contextIds, category }, search)
+      if (any(patterns.eligibility, text)) {
+        return result('eligibility', 0.8, { entryIds: contextIds, scores: withScores(contextIds), category }, search)
+      }
       if (!confident)
         return result('out_of_scope', 1 - search.confidence, { entryIds: [], reason: 'low_confidence' }, search)
-      return result('policy_answer', search.confidence, { entryIds, category }, search)
+      return result('policy_answer', search.confidence, { entryIds, scores, category }, search)
     },
   }
 }

@@ -50,6 +50,22 @@ export interface KnowledgeIndex {
 
 const HEAD_FIELDS = ['title', 'keywords', 'synonyms']
 
+/** Indices of the `k` highest positive scores, best first (ties: lower index first) — no full sort. */
+export function topK(scores: Float64Array, k: number): number[] {
+  const top: number[] = []
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i]!
+    if (score <= 0 || (top.length === k && score <= scores[top[k - 1]!]!)) continue
+    let at = top.length === k ? k - 1 : top.length
+    while (at > 0 && scores[top[at - 1]!]! < score) {
+      top[at] = top[at - 1]!
+      at--
+    }
+    top[at] = i
+  }
+  return top
+}
+
 export function createKnowledgeIndex(
   entries: KnowledgeEntry[],
   dictionary: Dictionary = emptyDictionary(),
@@ -66,9 +82,12 @@ export function createKnowledgeIndex(
     entries.map((e) => ({
       fields: {
         title: terms(e.title),
-        keywords: e.keywords.flatMap(terms),
-        synonyms: e.synonyms.flatMap(terms),
-        body: terms(`${e.answer}\n${e.source}\n${e.extra}`),
+        // One call per field: the separator ends every dictionary match and bigram run, so it equals one per item.
+        keywords: terms(e.keywords.join('，')),
+        synonyms: terms(e.synonyms.join('，')),
+        // The quoted source repeats what the answer says at length: its words are indexed, its bigrams would add
+        // most of the index's size and build time for little recall.
+        body: [...terms(e.answer), ...tokenizer.tokenize(`${e.source}\n${e.extra}`).words],
       },
     })),
     FIELDS,
@@ -103,10 +122,7 @@ export function createKnowledgeIndex(
       for (const w of words) weights.set(w, tokenizer.isNeutral(w) ? NEUTRAL_WEIGHT : 1)
       for (const g of bigrams) if (!weights.has(g)) weights.set(g, BIGRAM_WEIGHT)
       const scores = bm25.score(weights)
-      const order: number[] = []
-      for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) order.push(i)
-      order.sort((a, b) => scores[b]! - scores[a]! || a - b)
-      const top = order.slice(0, limit)
+      const top = topK(scores, limit)
       const best = top[0]
       if (best === undefined) return { hits: [], confidence: 0, matched: [], domain: [], words }
       const usefulBigrams = bigrams.filter((g) => bm25.idf(g) > 0 || ![...g.slice(1)].every(tokenizer.isStopword))

@@ -16,11 +16,18 @@ export interface KnowledgeService {
   /** Intent and best entries for a question (never throws; low confidence → out_of_scope). */
   classify(text: string): Classification
   /** The answer card for a question from the given entries (ids, best first); null when none is known. */
-  answer(question: string, entryIds: string[], answerText?: string): PolicyAnswer | null
+  answer(question: string, entryIds: string[], options?: AnswerOptions): PolicyAnswer | null
   sourceCard(entryId: string): CardModel | null
   declineCard(classification: Pick<Classification, 'data'>): CardModel
   /** Replaces the knowledge base (after staff edits); in-flight requests finish on the old one. */
   reload(kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>): void
+}
+
+export interface AnswerOptions {
+  /** Search scores of `entryIds` (from the classifier); searched again when absent. */
+  scores?: number[]
+  /** The optional LLM phrasing of the answer. */
+  answerText?: string
 }
 
 interface State {
@@ -46,15 +53,19 @@ export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<Knowled
     get: (id) => state.index.get(id),
     search: (query, limit) => state.index.search(query, limit),
     classify: (text) => state.classifier.classify(text),
-    answer(question, entryIds, answerText) {
+    answer(question, entryIds, options = {}) {
       const { index, dictionary } = state
-      const search = index.search(question, Math.max(entryIds.length, 3))
-      const scoreOf = new Map(search.hits.map((h) => [h.entry.id, h.score]))
-      const hits = entryIds.flatMap((id) => {
+      let scores = options.scores
+      if (scores?.length !== entryIds.length) {
+        const search = index.search(question, Math.max(entryIds.length, 3))
+        const scoreOf = new Map(search.hits.map((h) => [h.entry.id, h.score]))
+        scores = entryIds.map((id) => scoreOf.get(id) ?? 0)
+      }
+      const hits = entryIds.flatMap((id, i) => {
         const entry = index.get(id)
-        return entry ? [{ entry, score: scoreOf.get(id) ?? 0 }] : []
+        return entry ? [{ entry, score: scores[i]! }] : []
       })
-      return composeAnswer({ question, hits, dictionary, answerText })
+      return composeAnswer({ question, hits, dictionary, answerText: options.answerText })
     },
     sourceCard(entryId) {
       const entry = state.index.get(entryId)

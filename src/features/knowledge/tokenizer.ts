@@ -24,15 +24,16 @@ export interface Tokenizer {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>
+  /** Keyed by UTF-16 code unit: `text[i]` would allocate a string per CJK character. */
+  next: Map<number, TrieNode>
   word?: string
 }
 
 const QUOTES = /[“”"'‘’「」『』《》〈〉【】]/g
-const CJK_RUN = /[\u3400-\u9fff]+/g
 const WORDLIKE = /[\p{L}\p{N}]/u
 /** Long dictionary matches are also split by the segmenter so a question naming part of them still matches. */
 const SUBWORD_MIN = 4
+const GAP_CACHE_MAX = 50_000
 
 export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(QUOTES, '').replace(/\s+/g, '')
@@ -42,7 +43,8 @@ function buildTrie(words: Iterable<string>): TrieNode {
   const root: TrieNode = { next: new Map() }
   for (const word of words) {
     let node = root
-    for (const ch of word) {
+    for (let i = 0; i < word.length; i++) {
+      const ch = word.charCodeAt(i)
       let child = node.next.get(ch)
       if (!child) {
         child = { next: new Map() }
@@ -71,66 +73,100 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
   for (const w of neutral) domain.delete(w)
   const trie = buildTrie([...domain, ...canonical.keys(), ...neutral, ...stopwords].filter((w) => w.length > 1))
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+  // ICU calls dominate indexing time; the same short gaps recur across entries, so their segmentation is cached.
+  const gapCache = new Map<string, string[]>()
   const segment = (text: string, out: string[]) => {
-    for (const s of segmenter.segment(text)) {
-      if (s.isWordLike || WORDLIKE.test(s.segment)) out.push(s.segment)
+    if (text.length === 1) {
+      if (WORDLIKE.test(text)) out.push(text)
+      return
     }
+    let words = gapCache.get(text)
+    if (!words) {
+      words = []
+      for (const s of segmenter.segment(text)) if (s.isWordLike || WORDLIKE.test(s.segment)) words.push(s.segment)
+      if (gapCache.size >= GAP_CACHE_MAX) gapCache.clear()
+      gapCache.set(text, words)
+    }
+    for (const w of words) out.push(w)
   }
 
-  const longestAt = (chars: string[], start: number): string | undefined => {
+  // Code units, not code points: every CJK character in use is in the BMP, and both sides index the same way.
+  const longestAt = (text: string, start: number): string | undefined => {
     let node: TrieNode | undefined = trie
     let found: string | undefined
-    for (let i = start; i < chars.length && node; i++) {
-      node = node.next.get(chars[i]!)
+    for (let i = start; i < text.length && node; i++) {
+      node = node.next.get(text.charCodeAt(i))
       if (node?.word) found = node.word
     }
     return found
   }
 
+  const pieceCache = new Map<string, string[]>()
   const pieces = (word: string): string[] => {
-    const chars = [...word]
+    const cached = pieceCache.get(word)
+    if (cached) return cached
     const found = new Set<string>()
-    for (let i = 0; i < chars.length; i++) {
+    for (let i = 0; i < word.length; i++) {
       let node: TrieNode | undefined = trie
-      for (let j = i; j < chars.length && node; j++) {
-        node = node.next.get(chars[j]!)
+      for (let j = i; j < word.length && node; j++) {
+        node = node.next.get(word.charCodeAt(j))
         if (node?.word && node.word !== word && domain.has(canon(node.word))) found.add(node.word)
       }
     }
     const segmented: string[] = []
     segment(word, segmented)
     for (const s of segmented) if (s.length > 1) found.add(s)
-    return [...found]
+    const result = [...found]
+    pieceCache.set(word, result)
+    return result
+  }
+
+  const keep = (word: string, out: string[]) => {
+    const w = canon(word)
+    if (!stopwords.has(w)) out.push(w)
   }
 
   const words = (text: string): string[] => {
-    const chars = [...text]
-    const out: string[] = []
-    let gap = ''
-    for (let i = 0; i < chars.length; ) {
-      const hit = longestAt(chars, i)
+    const raw: string[] = []
+    let gapStart = -1
+    for (let i = 0; i < text.length; ) {
+      const hit = longestAt(text, i)
       if (!hit) {
-        gap += chars[i]
+        if (gapStart < 0) gapStart = i
         i++
         continue
       }
-      if (gap) segment(gap, out)
-      gap = ''
-      out.push(hit)
+      if (gapStart >= 0) segment(text.slice(gapStart, i), raw)
+      gapStart = -1
+      raw.push(hit)
       // Pieces of a long domain term, so a question naming only part of it still matches (大走访 in
       // 大走访大调研大服务大解题). Aliases are colloquial or misspelt: their pieces would only add noise.
-      if (hit.length >= SUBWORD_MIN && domain.has(canon(hit)) && !canonical.has(hit)) out.push(...pieces(hit))
-      i += [...hit].length
+      if (hit.length >= SUBWORD_MIN && domain.has(canon(hit)) && !canonical.has(hit)) raw.push(...pieces(hit))
+      i += hit.length
     }
-    if (gap) segment(gap, out)
-    return out.map(canon).filter((w) => !stopwords.has(w))
+    if (gapStart >= 0) segment(text.slice(gapStart), raw)
+    const out: string[] = []
+    for (const w of raw) keep(w, out)
+    return out
   }
 
+  const isCjk = (code: number) => code >= 0x3400 && code <= 0x9fff
+  // One string object per distinct bigram: indexing 10,000 entries makes millions of them, and a shared object
+  // keeps its hash (faster Map lookups) and spares the garbage collector.
+  const bigramOf = new Map<number, string>()
   const bigrams = (text: string): string[] => {
     const out: string[] = []
-    for (const run of text.match(CJK_RUN) ?? []) {
-      const chars = [...run]
-      for (let i = 0; i + 1 < chars.length; i++) out.push(`~${chars[i]}${chars[i + 1]}`)
+    for (let i = 0; i + 1 < text.length; i++) {
+      const a = text.charCodeAt(i)
+      const b = text.charCodeAt(i + 1)
+      if (!isCjk(a) || !isCjk(b)) continue
+      const key = a * 0x10000 + b
+      let gram = bigramOf.get(key)
+      if (gram === undefined) {
+        gram = `~${text.slice(i, i + 2)}`
+        bigramOf.set(key, gram)
+      }
+      out.push(gram)
     }
     return out
   }

@@ -4,6 +4,7 @@ import type { RecognizedIntent } from '../../../bot/handler.ts'
 
 const intentDataSchema = z.object({
   entryIds: z.array(z.string()).default([]),
+  scores: z.array(z.number()).optional(),
   reason: z.string().optional(),
   topic: z.string().optional(),
 })

@@ -9,7 +9,7 @@ export const outOfScopeHandler: MessageHandler = {
   async handle({ deps, event, intent }) {
     const data = intentData(intent)
     if (intent.intent !== 'out_of_scope' && data.entryIds.length) {
-      const answer = deps.knowledge.answer(event.text, data.entryIds)
+      const answer = deps.knowledge.answer(event.text, data.entryIds, { scores: data.scores })
       if (answer)
         return { intent: 'policy_answer', replies: [{ kind: 'card', card: answer.card }], citations: answer.citations }
     }

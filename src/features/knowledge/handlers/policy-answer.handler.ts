@@ -7,8 +7,9 @@ import { intentData } from './intent-data.ts'
 export const policyAnswerHandler: MessageHandler = {
   intent: 'policy_answer',
   async handle({ deps, event, intent }) {
-    const { entryIds } = intentData(intent)
-    const ids = entryIds.length ? entryIds : deps.knowledge.classify(event.text).data.entryIds
+    const given = intentData(intent)
+    const data = given.entryIds.length ? given : deps.knowledge.classify(event.text).data
+    const ids = data.entryIds
     const entries = ids.flatMap((id) => deps.knowledge.get(id) ?? [])
     if (!entries.length) {
       return {
@@ -17,7 +18,7 @@ export const policyAnswerHandler: MessageHandler = {
       }
     }
     const phrased = deps.config.llm ? await phraseWithLlm(deps, event.text, entries) : undefined
-    const answer = deps.knowledge.answer(event.text, ids, phrased)!
+    const answer = deps.knowledge.answer(event.text, ids, { scores: data.scores, answerText: phrased })!
     deps.log.info('policy answer', { entry: answer.entry.id, silent: answer.silent, llm: Boolean(phrased) })
     return { intent: 'policy_answer', replies: [{ kind: 'card', card: answer.card }], citations: answer.citations }
   },
