@@ -25,7 +25,8 @@ while (true) {
   const who = /^\/user\s+(\S+)(?:\s+(.+))?$/.exec(line)
   if (who) {
     session = createConsoleSession(core.deps, core.inbox, { userId: who[1]!, name: who[2] })
-    console.log(`已切换为 ${session.actor.name}\n`)
+    const waiting = await session.pending()
+    console.log(`已切换为 ${session.actor.name}${waiting.text ? `，您有新消息：\n\n${waiting.text}` : ''}\n`)
     continue
   }
   const turn = await session.say(line)

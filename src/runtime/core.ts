@@ -3,6 +3,7 @@ import { createHandlerRegistry } from '../bot/handlers.ts'
 import type { AppConfig } from '../config/env.ts'
 import type { Db } from '../db/client.ts'
 import type { Clock, CoreDeps } from '../deps.ts'
+import type { KnowledgeService } from '../features/knowledge/service.ts'
 import type { Logger } from '../log.ts'
 import { createOutboxDispatcher } from '../outbox/dispatcher.ts'
 import type { PlatformPort } from '../outbox/port.ts'
@@ -14,6 +15,7 @@ export interface CoreParts {
   clock: Clock
   defer?: CoreDeps['defer']
   ports?: CoreDeps['ports']
+  knowledge: KnowledgeService
 }
 
 /** In-process background work: failures are logged, and `idle()` lets tests and shutdown wait for it. */
@@ -39,6 +41,7 @@ export function buildCore(parts: CoreParts): CoreDeps {
     log: parts.log,
     clock: parts.clock,
     ports: parts.ports ?? {},
+    knowledge: parts.knowledge,
     handlers: createHandlerRegistry(),
     defer: parts.defer ?? backgroundRunner(parts.log).defer,
   } as CoreDeps

@@ -12,6 +12,7 @@ import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { addPort, backgroundRunner, buildCore } from './core.ts'
 import { loadEnvFile } from './env-file.ts'
+import { loadNodeKnowledge } from './knowledge.ts'
 import { createPlatforms } from './platforms.ts'
 
 function loadConfig(): AppConfig {
@@ -30,7 +31,8 @@ const migrations = await deployMigrations(config.env.DATABASE_URL)
 log.info('database ready', { provider: migrations.provider, applied: migrations.applied })
 const db = await openNodeDb(config.env.DATABASE_URL)
 const runner = backgroundRunner(log)
-const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer })
+const knowledge = await loadNodeKnowledge(config.env.KNOWLEDGE_DIR, log, { watch: true })
+const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge: knowledge.service })
 const simulatorOn = config.env.SIMULATOR === 'on'
 const consolePort = createConsolePort()
 if (simulatorOn) addPort(deps, consolePort)
@@ -48,6 +50,7 @@ deps.outbox.kick() // whatever a previous run left pending
 async function shutdown(signal: string) {
   log.info('shutting down', { signal })
   scheduler.stop()
+  knowledge.stop()
   await Promise.allSettled(platforms.map((p) => p.stop?.()))
   server.close()
   await runner.idle()

@@ -8,6 +8,9 @@ import { parseEnv } from '../config/env.ts'
 import type { Db } from '../db/client.ts'
 import { withSequentialTransactions } from '../db/d1-transactions.ts'
 import { type CoreDeps, systemClock } from '../deps.ts'
+import { parseKnowledgeBundle } from '../features/knowledge/load-bundle.ts'
+import { createKnowledgeService } from '../features/knowledge/service.ts'
+import knowledgeBundle from '../generated/knowledge.json' with { type: 'json' }
 import { PrismaClient } from '../generated/worker-sqlite/client.ts'
 import { JOBS } from '../jobs/registry.ts'
 import { runCronTrigger } from '../jobs/worker-cron.ts'
@@ -36,7 +39,14 @@ function buildWorker(env: WorkerEnv) {
     const run = task().catch((error) => log.error('background task failed', { error }))
     requestContext.getStore()?.waitUntil(run)
   }
-  const deps = buildCore({ config, db, log, clock: systemClock, defer })
+  const deps = buildCore({
+    config,
+    db,
+    log,
+    clock: systemClock,
+    defer,
+    knowledge: createKnowledgeService(parseKnowledgeBundle(knowledgeBundle)),
+  })
   const platforms = createPlatforms(deps)
   // The simulator is off unless a deployment asks for it (SIMULATOR=on, e.g. a staging worker).
   const consolePort = config.env.SIMULATOR === 'on' ? createConsolePort() : undefined

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/log.ts'
 import type { DeliveryResult, OutboxMessage, PlatformPort } from '../../src/outbox/port.ts'
 import { backgroundRunner, buildCore } from '../../src/runtime/core.ts'
 import { openTestDb } from './db.ts'
+import { testKnowledge } from './knowledge.ts'
 
 export function movableClock(start = new Date('2026-11-24T02:00:00Z')) {
   let now = start.getTime()
@@ -40,7 +41,9 @@ export async function testCore(kind: 'sqlite' | 'postgresql' = 'sqlite') {
   const runner = backgroundRunner(log)
   const clock = movableClock()
   const port = scriptedPort()
+  const knowledge = await testKnowledge()
   const deps: CoreDeps = buildCore({
+    knowledge,
     config: parseEnv({}),
     db,
     log,

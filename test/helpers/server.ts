@@ -10,6 +10,7 @@ import { createConsolePort } from '../../src/platforms/console/port.ts'
 import { addPort, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
 import { createPlatforms } from '../../src/runtime/platforms.ts'
 import { openTestDb } from './db.ts'
+import { testKnowledge } from './knowledge.ts'
 
 export interface TestServerOptions {
   /** Environment variables, as the runtime would read them (e.g. FEISHU_APP_ID, FEISHU_BASE_URL of a fake). */
@@ -39,7 +40,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   })
   const { db, close: closeDb } = await openTestDb(options.database)
   const runner = backgroundRunner(log)
-  const deps = buildCore({ config, db, log, clock: options.clock ?? { now: () => new Date() }, defer: runner.defer })
+  const knowledge = await testKnowledge()
+  const deps = buildCore({
+    config,
+    db,
+    log,
+    clock: options.clock ?? { now: () => new Date() },
+    defer: runner.defer,
+    knowledge,
+  })
   const consolePort = createConsolePort()
   addPort(deps, consolePort)
   const platforms = createPlatforms(deps)

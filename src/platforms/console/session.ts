@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import type { HandlerResult } from '../../bot/handler.ts'
 import { runEventNow } from '../../bot/pipeline.ts'
-import type { Citation, InboundEvent } from '../../bot/types.ts'
+import type { Citation, InboundEvent, OutgoingBody } from '../../bot/types.ts'
 import type { CardButton, CardModel } from '../../cards/model.ts'
 import { renderCardText } from '../../cards/render-text.ts'
 import type { CoreDeps } from '../../deps.ts'
+import { findSentCard } from '../../outbox/outbox.repo.ts'
 import type { ConsoleInbox } from './port.ts'
 
 export interface ConsoleTurn {
@@ -56,14 +57,12 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
     return { ...base, kind: 'message', sender: actor, text: line, reply: {} }
   }
 
-  /** Sends one line and waits for the bot's answer, outbox included. */
-  async function say(line: string): Promise<ConsoleTurn> {
-    const event = eventFor(line)
-    if (typeof event === 'string') return { intent: 'console', text: event, cards: [], citations: [], others: [] }
-    const result: HandlerResult | null = await runEventNow(deps, event)
-    await deps.outbox.drain()
-    const mine = inbox.take(chat.chatId)
-    const others = inbox.take().map((m) => ({
+  /** Turns what the bot sent (and the click's own answer) into one readable turn with numbered buttons. */
+  async function present(result: HandlerResult | null): Promise<ConsoleTurn> {
+    // A person sees what is sent to this chat and what is sent to them directly (e.g. a staff member's task card);
+    // messages for other people are mentioned once as a side note and stay queued for them.
+    const mine = inbox.take({ chatId: chat.chatId, userId: actor.userId })
+    const others = inbox.unannounced().map((m) => ({
       to: m.address.userId ?? m.address.chatId ?? '',
       text: m.body.kind === 'text' ? m.body.text : renderCardText(m.body.card).text,
     }))
@@ -71,10 +70,10 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
     const cards: CardModel[] = []
     const response = result?.cardResponse
     if (response?.toast) parts.push(`（${response.toast.text}）`)
-    const items = [
+    const items = await currentVersions([
       ...(response?.card ? [{ kind: 'card' as const, card: response.card }] : []),
       ...mine.map((m) => m.body),
-    ]
+    ])
     buttons = []
     for (const item of items) {
       if (item.kind === 'text') {
@@ -96,5 +95,40 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
     }
   }
 
-  return { chat, actor, say }
+  /** Sends one line and waits for the bot's answer, outbox included. */
+  async function say(line: string): Promise<ConsoleTurn> {
+    const event = eventFor(line)
+    if (typeof event === 'string') return { intent: 'console', text: event, cards: [], citations: [], others: [] }
+    const result: HandlerResult | null = await runEventNow(deps, event)
+    await deps.outbox.drain()
+    return present(result)
+  }
+
+  /**
+   * A terminal cannot edit what it printed, so a card is shown as it is now: one copy per card id, at its latest
+   * version (a card may have been decided by someone else since it was queued for this person).
+   */
+  async function currentVersions(bodies: OutgoingBody[]): Promise<OutgoingBody[]> {
+    const latest = new Map<string, CardModel>()
+    for (const body of bodies) {
+      if (body.kind !== 'card' || !body.card.id) continue
+      const stored = await findSentCard(deps.db, body.card.id)
+      latest.set(body.card.id, stored && stored.version > body.card.version ? stored.model : body.card)
+    }
+    const shown = new Set<string>()
+    return bodies.flatMap((body) => {
+      if (body.kind !== 'card' || !body.card.id) return [body]
+      if (shown.has(body.card.id)) return []
+      shown.add(body.card.id)
+      return [{ kind: 'card' as const, card: latest.get(body.card.id)! }]
+    })
+  }
+
+  /** What is waiting for this person without saying anything (after switching identity in the terminal). */
+  async function pending(): Promise<ConsoleTurn> {
+    await deps.outbox.drain()
+    return { ...(await present(null)), intent: 'pending' }
+  }
+
+  return { chat, actor, say, pending }
 }
