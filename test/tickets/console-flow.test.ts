@@ -44,7 +44,7 @@ describe('tickets on the console', () => {
     // The assignee sends it for approval from their to-do card.
     const todo = await say(STAFF.assignee, '我的待办')
     expect(todo.text).toContain(number)
-    const requested = await say(STAFF.assignee, button(todo, '需要审批'))
+    const requested = await say(STAFF.assignee, button(todo, '需要审批', number))
     expect(requested.text).toContain('已提交审批')
     expect(
       requested.others
@@ -116,17 +116,18 @@ describe('tickets on the console', () => {
     expect(again.toast?.type).toBe('warning')
     expect(await deps.db.ticketEvent.count({ where: { ticketId: ticket.id, action: 'approved' } })).toBe(1)
 
-    // The official's own simulator view: the approval card is already decided (no buttons to press).
+    // The official's own view: a command is not taken for the optional comment, and nothing is left to decide.
     const officialTodo = await say(STAFF.official, '我的待办')
-    expect(officialTodo.text).not.toContain('[1] 同意')
+    expect(officialTodo.intent).toBe('ticket_mine')
+    expect(officialTodo.text).not.toMatch(/\[\d+\] 同意/)
 
     // Resolution by the assignee, then the contact rates it.
     const work = await say(STAFF.assignee, '我的待办')
-    const resolved = await say(STAFF.assignee, button(work, '办结'))
+    const resolved = await say(STAFF.assignee, button(work, '办结', number))
     expect(resolved.text).toContain('已办结')
     const progress = await say('ent-contact', '我的工单进度')
     expect(progress.text).toContain(number)
-    const rated = await say('ent-contact', button(progress, '5分 非常满意'))
+    const rated = await say('ent-contact', button(progress, '5分 非常满意', number))
     expect(rated.text).toContain('感谢您的评价')
     await say('ent-contact', '服务很及时')
     const score = await deps.db.satisfaction.findUniqueOrThrow({ where: { ticketId: ticket.id } })

@@ -49,11 +49,17 @@ export function simulator(url: string) {
   }
 }
 
-/** The number of the button labelled `label` in a console turn (`[3] 需要审批`). */
-export function button(turn: Turn, label: string): string {
-  const match = new RegExp(`\\[(\\d+)\\] ${label}`).exec(turn.text)
-  if (!match) throw new Error(`no button ${label} in:\n${turn.text}`)
-  return match[1]!
+/**
+ * The number of the button labelled `label` in a console turn (`[3] 需要审批`), on the card that mentions
+ * `within` (a ticket number) when given: a turn may show several cards.
+ */
+export function button(turn: Turn, label: string, within?: string): string {
+  const parts = turn.text.split('\n\n').filter((part) => !within || part.includes(within))
+  for (const part of parts) {
+    const match = new RegExp(`\\[(\\d+)\\] ${label}`).exec(part)
+    if (match) return match[1]!
+  }
+  throw new Error(`no button ${label}${within ? ` on ${within}` : ''} in:\n${turn.text}`)
 }
 
 /** A console click as another person would make it in the same chat (the simulator only clicks as itself). */

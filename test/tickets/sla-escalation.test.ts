@@ -32,8 +32,7 @@ describe('ticket-sla job', () => {
     expect(late.firstResponseDue).toEqual(new Date('2026-11-23T14:30:00+08:00'))
 
     const work = await say(STAFF.assignee, '我的待办')
-    // The to-do cards are newest first: the first 办结 belongs to the ticket opened last.
-    await say(STAFF.assignee, button(work, '办结'))
+    await say(STAFF.assignee, button(work, '办结', done.number))
     expect((await deps.db.ticket.findUniqueOrThrow({ where: { id: done.id } })).status).toBe('resolved')
 
     const job = JOBS.find((j) => j.name === 'ticket-sla')!

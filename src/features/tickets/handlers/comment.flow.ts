@@ -1,17 +1,23 @@
 // The comment typed after a button (platforms without forms): an official's 审批意见 right after 同意/驳回, or a
 // contact's 意见建议 after rating. It completes the step already taken; it never changes the decision.
+import { recognize } from '../../../bot/dispatcher.ts'
 import type { FlowHandler } from '../../../bot/handler.ts'
 import { text } from '../../../bot/handler.ts'
 import { enqueueMessage } from '../../../outbox/outbox.repo.ts'
 import { contactAddress } from '../ticket.people.ts'
 
 const SKIP = /^(无|没有|不用|跳过|不需要|否|no)$/i
+const COMMANDS = new Set(['help', 'ticket', 'ticket_mine', 'bind', 'unbind', 'my_enterprise'])
 
 export const ticketCommentFlow: FlowHandler = {
   flow: 'ticket_comment',
   async handle({ deps, event, conversation }) {
     const state = await conversation.current()
     await conversation.end()
+    // The comment is optional: a command typed instead ("我的待办", "帮助" …) is answered, not stored as a comment.
+    const intent = await recognize(deps, event)
+    const command = COMMANDS.has(intent.intent) ? deps.handlers.messages.get(intent.intent) : undefined
+    if (command) return command.handle({ deps, event, conversation, intent })
     const comment = event.text.trim().slice(0, 500)
     if (!state || SKIP.test(comment) || !comment) return { intent: 'ticket_comment', replies: [text('好的。')] }
     const ticketId = Number(state.data.ticketId)
