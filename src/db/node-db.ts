@@ -16,8 +16,11 @@ export async function openNodeDb(url: string): Promise<Db> {
   const file = url.replace(/^file:/, '')
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) })
-  // WAL lets the HTTP server read while the outbox writes; busy_timeout rides out short write contention.
+  // WAL lets the HTTP server read while the outbox writes; synchronous=NORMAL is WAL's recommended pairing (a
+  // commit survives a crash of the process, and only the last commits may be lost on power failure);
+  // busy_timeout rides out short write contention.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
   return db
 }

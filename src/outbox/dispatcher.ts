@@ -9,6 +9,7 @@ import { RateLimiter } from './rate-limit.ts'
 export const MAX_ATTEMPTS = 8
 const LEASE_MS = 60_000
 const BATCH = 50
+const WAKE_UP_WITHIN_MS = 60_000
 
 /** Exponential back-off with jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
 export function backoffMs(attempt: number, random = Math.random): number {
@@ -140,6 +141,25 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     return sent
   }
 
+  // Wake up for the next retry that is due soon, rather than waiting for the minute sweep (outbox-sweep job).
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined
+  async function scheduleWakeUp() {
+    const next = await deps.db.outbox.findFirst({
+      where: { status: 'pending' },
+      orderBy: { nextAttemptAt: 'asc' },
+      select: { nextAttemptAt: true },
+    })
+    if (!next) return
+    const delay = Math.max(0, next.nextAttemptAt.getTime() - deps.clock.now().getTime())
+    if (delay > WAKE_UP_WITHIN_MS) return
+    clearTimeout(wakeTimer)
+    wakeTimer = setTimeout(
+      () => void drain().catch((error) => deps.log.error('outbox drain failed', { error })),
+      delay + 10,
+    )
+    ;(wakeTimer as { unref?: () => void }).unref?.()
+  }
+
   async function drain(): Promise<number> {
     if (running) {
       again = true
@@ -152,6 +172,7 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
           again = false
           total += await drainOnce()
         } while (again)
+        await scheduleWakeUp()
       } finally {
         running = null
       }
