@@ -1,0 +1,109 @@
+// Optional LLM phrasing against a fake OpenAI-compatible server on 127.0.0.1: the model only rephrases the
+// retrieved entries; citations, silent-on notes and declines stay the same, and a bad reply falls back.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { dispatchMessage } from '../../src/bot/dispatcher.ts'
+import { messageEventSchema } from '../../src/bot/types.ts'
+import { renderCardText } from '../../src/cards/render-text.ts'
+import { parseEnv } from '../../src/config/env.ts'
+import { testCore } from '../helpers/core.ts'
+import { realService } from './helpers.ts'
+
+interface Seen {
+  auth?: string
+  body: { model: string; messages: { role: string; content: string }[] }
+}
+const seen: Seen[] = []
+let reply: { status: number; content: string } = { status: 200, content: '' }
+let server: Server
+let core: Awaited<ReturnType<typeof testCore>>
+let seq = 0
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let raw = ''
+    req.on('data', (chunk) => {
+      raw += chunk
+    })
+    req.on('end', () => {
+      if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
+        res.writeHead(404).end()
+        return
+      }
+      seen.push({ auth: req.headers.authorization, body: JSON.parse(raw) })
+      res.writeHead(reply.status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: reply.content } }] }))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  core = await testCore()
+  core.deps.knowledge = await realService()
+  core.deps.config = parseEnv({
+    LLM_BASE_URL: `http://127.0.0.1:${port}/v1`,
+    LLM_API_KEY: 'k-test',
+    LLM_MODEL: 'qwen-test',
+  })
+})
+afterAll(async () => {
+  await core.close()
+  await new Promise((resolve) => server.close(resolve))
+})
+beforeEach(() => {
+  seen.length = 0
+})
+
+const ask = (text: string) =>
+  dispatchMessage(
+    core.deps,
+    messageEventSchema.parse({
+      kind: 'message',
+      eventId: `llm-${++seq}`,
+      platform: 'console',
+      chat: { platform: 'console', chatId: 'local', chatType: 'p2p' },
+      sender: { platform: 'console', userId: 'tester' },
+      text,
+      receivedAt: new Date(),
+    }),
+  )
+const cardText = (result: Awaited<ReturnType<typeof ask>>) => {
+  const body = result.replies?.[0]
+  return body?.kind === 'card' ? renderCardText(body.card).text : ''
+}
+
+describe('LLM phrasing', () => {
+  it('phrases from the retrieved entries only and keeps the citation and the silent-on note', async () => {
+    reply = { status: 200, content: '可以关注“质量贷”“标准贷”：方案提出把政府质量奖等荣誉转化为融资增信。' }
+    const result = await ask('质量贷利率多少')
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.auth).toBe('Bearer k-test')
+    expect(seen[0]!.body.model).toBe('qwen-test')
+    const prompt = seen[0]!.body.messages.map((m) => m.content).join('\n')
+    expect(prompt).toContain('将政府质量奖、标准创新贡献奖、品牌认证等荣誉转化为融资“增信”')
+    expect(prompt).toContain('问题：质量贷利率多少')
+    const text = cardText(result)
+    expect(text).toContain(reply.content)
+    expect(text).toContain('方案未明确贷款利率')
+    expect(result.citations?.[0]?.source).toBe('《瓯海区质量强企千百行动方案》四、(三)')
+  })
+
+  it('drops a reply that states a figure the sources do not contain', async () => {
+    reply = { status: 200, content: '质量贷最高可贷500万元，年利率3.5%。' }
+    const text = cardText(await ask('质量贷利率多少'))
+    expect(text).not.toContain('500')
+    expect(text).toContain('方案提出探索推广“质量贷”“标准贷”等金融政策')
+  })
+
+  it('falls back to the entry text when the endpoint fails', async () => {
+    reply = { status: 500, content: '' }
+    const text = cardText(await ask('三同是啥'))
+    expect(text).toContain('鼓励、帮扶企业通过自我声明或第三方评价等方式满足“三同”要求')
+  })
+
+  it('is never asked about out-of-scope questions: the decline needs no model', async () => {
+    const result = await ask('社保怎么交')
+    expect(result.intent).toBe('out_of_scope')
+    expect(seen).toHaveLength(0)
+  })
+})
