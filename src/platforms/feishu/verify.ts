@@ -51,9 +51,20 @@ function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-async function aesKey(encryptKey: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(encryptKey))
-  return crypto.subtle.importKey('raw', digest, { name: 'AES-CBC' }, false, [usage])
+// Deriving the key costs two Web Crypto round trips per request; an app has one Encrypt Key, so keep the result.
+const keyCache = new Map<string, Promise<CryptoKey>>()
+
+function aesKey(encryptKey: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+  const cacheKey = `${usage}:${encryptKey}`
+  let key = keyCache.get(cacheKey)
+  if (!key) {
+    key = crypto.subtle
+      .digest('SHA-256', encoder.encode(encryptKey))
+      .then((digest) => crypto.subtle.importKey('raw', digest, { name: 'AES-CBC' }, false, [usage]))
+    if (keyCache.size > 16) keyCache.clear()
+    keyCache.set(cacheKey, key)
+  }
+  return key
 }
 
 /** Decrypts an `encrypt` field: base64(iv[16] ‖ AES-256-CBC(key = SHA-256(encryptKey), PKCS7)). Throws on garbage. */
