@@ -11,6 +11,7 @@ import { createPlatforms } from '../../src/runtime/platforms.ts'
 import { FAKE_ENCRYPT_KEY, FAKE_VERIFICATION_TOKEN } from '../fakes/feishu/events.ts'
 import { FAKE_APP_ID, FAKE_APP_SECRET, type FakeFeishu } from '../fakes/feishu/server.ts'
 import { openTestDb } from '../helpers/db.ts'
+import { testKnowledge } from '../helpers/knowledge.ts'
 
 export interface FeishuTestServer {
   url: string
@@ -45,7 +46,7 @@ export async function startFeishuServer(
   const { db, close: closeDb } = await openTestDb()
   const runner = backgroundRunner(log)
   const clock = movableNow()
-  const deps = buildCore({ config, db, log, clock, defer: runner.defer })
+  const deps = buildCore({ config, db, log, clock, defer: runner.defer, knowledge: await testKnowledge() })
   // The runtime's list, with Feishu built here so tests can pass adapter options (watchdog timing).
   const platforms = createPlatforms(deps).filter((p) => p.platform !== 'feishu')
   const feishu = createFeishuPlatform(deps, { wsSilenceMs: options.wsSilenceMs })
