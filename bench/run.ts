@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark, each against a baseline measured in the same run, results written to
 // bench/results/<name>.json (summarised in the README). `npm run bench -- knowledge` runs just one.
 // Speed is measured here, never in unit tests.
+export {} // a module: top-level await below
+
 const BENCHES: Record<string, () => Promise<unknown>> = {
   knowledge: async () => (await import('./knowledge.bench.ts')).runKnowledgeBench(),
   'feishu-webhook': async () => (await import('./feishu-webhook.bench.ts')).runFeishuWebhookBench(),

@@ -18,19 +18,45 @@ export interface CoreParts {
   knowledge: KnowledgeService
 }
 
-/** In-process background work: failures are logged, and `idle()` lets tests and shutdown wait for it. */
-export function backgroundRunner(log: Logger) {
-  const pending = new Set<Promise<unknown>>()
+/**
+ * In-process background work (Node): a queue with bounded concurrency that yields to pending I/O before each task,
+ * so a burst of webhook deliveries is acknowledged first and processed right after. Failures are logged; `idle()`
+ * lets tests and shutdown wait. Past `maxQueued` a task is dropped with a warning: everything deferred is also
+ * picked up by the scheduled sweeps (stored events by inbound-retry, messages by outbox-sweep), so nothing is lost.
+ */
+export function backgroundRunner(log: Logger, options: { concurrency?: number; maxQueued?: number } = {}) {
+  const concurrency = options.concurrency ?? 4
+  const maxQueued = options.maxQueued ?? 10_000
+  const queue: (() => Promise<unknown>)[] = []
+  let active = 0
+  const settled: (() => void)[] = []
+
+  const pump = () => {
+    while (active < concurrency && queue.length) {
+      const task = queue.shift()!
+      active++
+      setImmediate(() => {
+        Promise.resolve()
+          .then(task)
+          .catch((error) => log.error('background task failed', { error }))
+          .finally(() => {
+            active--
+            pump()
+            if (!active && !queue.length) for (const resolve of settled.splice(0)) resolve()
+          })
+      })
+    }
+  }
   const defer = (task: () => Promise<unknown>) => {
-    const run = Promise.resolve()
-      .then(task)
-      .catch((error) => log.error('background task failed', { error }))
-      .finally(() => pending.delete(run))
-    pending.add(run)
+    if (queue.length >= maxQueued) {
+      log.warn('background queue full, task left to the scheduled sweep', { queued: queue.length })
+      return
+    }
+    queue.push(task)
+    pump()
   }
-  const idle = async () => {
-    while (pending.size) await Promise.allSettled([...pending])
-  }
+  const idle = () =>
+    active || queue.length ? new Promise<void>((resolve) => settled.push(resolve)) : Promise.resolve()
   return { defer, idle }
 }
 
