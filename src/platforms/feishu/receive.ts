@@ -22,6 +22,8 @@ export interface ReceiveContext {
   core: FeishuCore
   api: FeishuApi
   botOpenId: () => Promise<string | undefined>
+  /** Defaults to CARD_ANSWER_BUDGET_MS. */
+  cardBudgetMs?: number
 }
 
 export type Answer = { status: 200 | 400; body: Record<string, unknown>; outcome: string }
@@ -40,7 +42,7 @@ async function answerCard(ctx: ReceiveContext, event: CardActionEvent, legacy: b
   const pending = ctx.core.handleCardAction(ctx.deps, event)
   let timer: ReturnType<typeof setTimeout> | undefined
   const slow = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), CARD_ANSWER_BUDGET_MS)
+    timer = setTimeout(() => resolve(undefined), ctx.cardBudgetMs ?? CARD_ANSWER_BUDGET_MS)
   })
   const response = await Promise.race([pending, slow]).finally(() => clearTimeout(timer))
   if (!response) {
