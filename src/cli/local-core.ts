@@ -9,6 +9,7 @@ import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { addPort, backgroundRunner, buildCore } from '../runtime/core.ts'
 import { loadEnvFile } from '../runtime/env-file.ts'
+import { loadNodeKnowledge } from '../runtime/knowledge.ts'
 
 export async function openLocalCore() {
   let config: ReturnType<typeof parseEnv>
@@ -27,7 +28,8 @@ export async function openLocalCore() {
   await deployMigrations(config.env.DATABASE_URL)
   const db = await openNodeDb(config.env.DATABASE_URL)
   const runner = backgroundRunner(log)
-  const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer })
+  const { service: knowledge } = await loadNodeKnowledge(config.env.KNOWLEDGE_DIR, log)
+  const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge })
   const port = createConsolePort()
   addPort(deps, port)
   return {
