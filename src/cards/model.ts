@@ -59,6 +59,8 @@ export const cardModelSchema = z.object({
   template: z.string(),
   /** Our card id (SentCard.id), set when the card is sent; every button carries it back. */
   id: z.string().optional(),
+  /** What the card is about (e.g. `ticket:12`), so every copy of it can be found and updated together. */
+  subject: z.string().optional(),
   /** Bumped on every in-place update: a click on an older version is refused as stale. */
   version: z.number().int().default(1),
   title: z.string().min(1),

@@ -52,6 +52,7 @@ export async function enqueueMessage(db: DbOrTx, input: EnqueueInput): Promise<{
         chatId: input.address.chatId ?? null,
         userId: input.address.userId ?? null,
         template: model.template,
+        subject: model.subject ?? null,
         model: JSON.stringify(model),
       },
     })

@@ -1,6 +1,8 @@
 // The functions that fill the ticket cards (ticket.card-defs.ts) from a ticket. Button values carry the
 // ticket id and the ticket version the card showed (`t`, `tv`): a click on an out-of-date card changes nothing.
+
 import type { Platform } from '../../bot/types.ts'
+import type { CardModel } from '../../cards/model.ts'
 import { CATEGORIES, categoryLabel } from './categories.ts'
 import { statusLabel, type TicketStatus } from './state-machine.ts'
 import { approvalCard, type Button, confirmCard, satisfactionCard, taskCard } from './ticket.card-defs.ts'
@@ -64,6 +66,10 @@ const TASK_BUTTONS: Partial<Record<TicketStatus, [string, string][]>> = {
   ],
 }
 
+/** The subject every card about a ticket carries (SentCard.subject), so all copies can be updated together. */
+export const ticketSubject = (ticketId: number) => `ticket:${ticketId}`
+const aboutTicket = (ticketId: number, card: CardModel): CardModel => ({ ...card, subject: ticketSubject(ticketId) })
+
 /** The assignee's card; the phone is shown in full here only (the assignee must call back). */
 export function renderTaskCard(ctx: TicketContext, heading = '工单待办') {
   const { ticket } = ctx
@@ -74,15 +80,18 @@ export function renderTaskCard(ctx: TicketContext, heading = '工单待办') {
   const due = ticket.firstRespondedAt ? ticket.resolutionDue : ticket.firstResponseDue
   const dueLabel = ticket.firstRespondedAt ? '办结时限' : '首次响应时限'
   const waiting = status === 'pending_approval' ? '已提交审批，请等待科室负责人审批。' : undefined
-  return taskCard({
-    heading,
-    number: ticket.number,
-    tone: ['resolved', 'closed'].includes(status) ? 'grey' : 'blue',
-    fields: [...baseFields(ctx), ...(ticket.phone ? [{ label: '联系电话', value: ticket.phone }] : [])],
-    description: ticket.description,
-    note: waiting ?? (due && !ticket.resolvedAt ? `${dueLabel}：${fullTime(due)}` : undefined),
-    buttons,
-  })
+  return aboutTicket(
+    ticket.id,
+    taskCard({
+      heading,
+      number: ticket.number,
+      tone: ['resolved', 'closed'].includes(status) ? 'grey' : 'blue',
+      fields: [...baseFields(ctx), ...(ticket.phone ? [{ label: '联系电话', value: ticket.phone }] : [])],
+      description: ticket.description,
+      note: waiting ?? (due && !ticket.resolvedAt ? `${dueLabel}：${fullTime(due)}` : undefined),
+      buttons,
+    }),
+  )
 }
 
 export interface Decision {
@@ -104,17 +113,20 @@ export function renderApprovalCard(ctx: TicketContext, platform: Platform | stri
         { label: '驳回', action: 'ticket.reject', style: 'danger', value: ref(ticket) },
       ]
     : []
-  return approvalCard({
-    number: ticket.number,
-    tone: pending ? 'orange' : decision?.action === 'approved' ? 'green' : decision ? 'red' : 'grey',
-    fields: baseFields(ctx),
-    description: ticket.description,
-    decided: decision ? decisionText(decision) : pending ? undefined : `当前状态：${statusLabel(ticket.status)}`,
-    form: pending && hasForms(platform),
-    formValue: ref(ticket),
-    buttons: pending && !hasForms(platform) ? buttons : [],
-    note: pending ? '同意或驳回后，企业联系人和质量管家会收到通知。' : undefined,
-  })
+  return aboutTicket(
+    ticket.id,
+    approvalCard({
+      number: ticket.number,
+      tone: pending ? 'orange' : decision?.action === 'approved' ? 'green' : decision ? 'red' : 'grey',
+      fields: baseFields(ctx),
+      description: ticket.description,
+      decided: decision ? decisionText(decision) : pending ? undefined : `当前状态：${statusLabel(ticket.status)}`,
+      form: pending && hasForms(platform),
+      formValue: ref(ticket),
+      buttons: pending && !hasForms(platform) ? buttons : [],
+      note: pending ? '同意或驳回后，企业联系人和质量管家会收到通知。' : undefined,
+    }),
+  )
 }
 
 const SCORE_LABELS = ['1分 非常不满意', '2分 不满意', '3分 一般', '4分 满意', '5分 非常满意']
@@ -129,13 +141,16 @@ export function renderSatisfactionCard(ctx: TicketContext, platform: Platform | 
     value: { ...ref(ticket), s },
   }))
   const reopen: Button = { label: '问题未解决', action: 'ticket.reopen', style: 'default', value: ref(ticket) }
-  return satisfactionCard({
-    number: ticket.number,
-    categoryLabel: categoryLabel(ticket.category),
-    assigneeName: ctx.assigneeName ?? '工作人员',
-    result,
-    form: open && hasForms(platform),
-    formValue: ref(ticket),
-    buttons: open ? [...(hasForms(platform) ? [] : scores), reopen] : [],
-  })
+  return aboutTicket(
+    ticket.id,
+    satisfactionCard({
+      number: ticket.number,
+      categoryLabel: categoryLabel(ticket.category),
+      assigneeName: ctx.assigneeName ?? '工作人员',
+      result,
+      form: open && hasForms(platform),
+      formValue: ref(ticket),
+      buttons: open ? [...(hasForms(platform) ? [] : scores), reopen] : [],
+    }),
+  )
 }

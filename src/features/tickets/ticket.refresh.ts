@@ -3,7 +3,13 @@
 import type { CardModel } from '../../cards/model.ts'
 import type { Tx } from '../../db/client.ts'
 import { findSentCard, updateSentCard } from '../../outbox/outbox.repo.ts'
-import { renderApprovalCard, renderSatisfactionCard, renderTaskCard, type TicketContext } from './ticket.cards.ts'
+import {
+  renderApprovalCard,
+  renderSatisfactionCard,
+  renderTaskCard,
+  type TicketContext,
+  ticketSubject,
+} from './ticket.cards.ts'
 import { loadTicketContext } from './ticket.people.ts'
 import { latestDecision, type TicketRow } from './ticket.repo.ts'
 
@@ -42,7 +48,7 @@ const sameLook = (a: CardModel, b: CardModel) =>
 /** Re-renders the ticket's other cards (not `exceptCardId`, which the click answer updates) and pushes changes. */
 export async function refreshTicketCards(tx: Tx, ticket: TicketRow, exceptCardId?: string): Promise<number> {
   const rows = await tx.sentCard.findMany({
-    where: { template: { in: [...TICKET_CARD_TEMPLATES] }, model: { contains: ticket.number } },
+    where: { subject: ticketSubject(ticket.id), template: { in: [...TICKET_CARD_TEMPLATES] } },
     orderBy: { createdAt: 'desc' },
     take: 30,
     select: { id: true },
