@@ -3,6 +3,7 @@ import type { CardModel } from '../../src/cards/model.ts'
 import { CARD_TEMPLATES, renderCard } from '../../src/cards/registry.ts'
 import {
   BUTTON_SLOTS,
+  callbackButtons,
   orderedButtons,
   renderCardParamMap,
   renderFallback,
@@ -46,7 +47,9 @@ describe.each(samples)('card template %s renders for DingTalk', (_name, card) =>
     ]).toContain(msg.msgKey)
     expect(msg.msgParam.title).toBe(card.title)
     expect(msg.msgParam.text).toContain(card.title)
-    for (const b of card.actions.filter((x) => x.action && !x.url)) expect(msg.msgParam.text).toContain(b.label)
+    callbackButtons(model).forEach((b, i) => {
+      expect(msg.msgParam.text).toContain(`- 回复 **${i + 1}**：${b.label}`)
+    })
     expect(JSON.stringify(msg.msgParam).length).toBeLessThan(15_000)
   })
 })
@@ -95,7 +98,7 @@ describe('DingTalk rendering details', () => {
     expect(cardParamMap.btn1_show).toBe('false')
     expect(cardParamMap.markdown).toContain('- 联系电话（必填）')
     expect(cardParamMap.markdown).toContain('暂不支持在线填写')
-    expect(renderFallback(form).msgParam.text).not.toContain('可办理事项')
+    expect(renderFallback(form).msgParam.text).not.toContain('回复对应的数字')
   })
 
   it('reports callback buttons beyond the template slots', () => {
@@ -112,7 +115,7 @@ describe('DingTalk rendering details', () => {
     const one = renderFallback(base)
     expect(one.msgKey).toBe('sampleActionCard')
     expect(one.msgParam).toMatchObject({ singleTitle: '查看政策原文', singleURL: 'https://example.gov.cn/policy' })
-    expect(one.msgParam.text).toContain('- 同意')
+    expect(one.msgParam.text).toContain('如需办理，请直接回复对应的数字：\n- 回复 **1**：同意')
     const links = [1, 2, 3].map((i) => ({
       label: `链接${i}`,
       url: `https://example.gov.cn/${i}`,
@@ -122,7 +125,7 @@ describe('DingTalk rendering details', () => {
     const three = renderFallback({ ...base, actions: links })
     expect(three.msgKey).toBe('sampleActionCard3')
     expect(three.msgParam).toMatchObject({ actionTitle3: '链接3', actionURL3: 'https://example.gov.cn/3' })
-    expect(three.msgParam.text).not.toContain('可办理事项')
+    expect(three.msgParam.text).not.toContain('回复对应的数字')
     expect(renderFallback({ ...base, actions: [] }).msgKey).toBe('sampleMarkdown')
   })
 })

@@ -109,7 +109,7 @@ describe('POST /webhooks/dingtalk/robot', () => {
     expect(sends).toHaveLength(2)
     expect(sends[1]?.body).toMatchObject({ openConversationId: 'cidGroup001==', msgKey: 'sampleMarkdown' })
     const param = JSON.parse(String(sends[1]?.body.msgParam)) as { title: string; text: string }
-    expect(param.text).toContain('可办理事项')
+    expect(param.text).toContain('回复对应的数字')
     expect(await server.deps.db.outbox.findFirstOrThrow()).toMatchObject({ status: 'sent' })
   }, 15_000)
 })

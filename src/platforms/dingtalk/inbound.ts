@@ -6,6 +6,7 @@ import type { CardActionEvent, CardActionResponse, InboundEvent } from '../../bo
 import type { CoreDeps } from '../../deps.ts'
 import { findSentCard } from '../../outbox/outbox.repo.ts'
 import { decodeCardCallback, decodeRobotMessage, userChatId } from './decode.ts'
+import { receiveNumberedReply } from './numbered-reply.ts'
 import { type CardParamMap, renderCardParamMap } from './render.ts'
 
 /** The two core entry points an adapter calls (src/bot/pipeline.ts); injectable for unit tests. */
@@ -26,6 +27,11 @@ export async function receiveRobotMessage(deps: CoreDeps, core: DingtalkCore, bo
   if (decoded.kind === 'ignored') {
     deps.log.debug('dingtalk message ignored', { reason: decoded.reason })
     return { status: 'ignored', reason: decoded.reason }
+  }
+  // Without a card template, buttons are numbered in the text and a bare number presses one (numbered-reply.ts).
+  if (!deps.config.dingtalk?.cardTemplateId) {
+    const numbered = await receiveNumberedReply(deps, core, decoded.event)
+    if (numbered) return numbered
   }
   return core.acceptEvent(deps, decoded.event)
 }

@@ -2,7 +2,8 @@
 //  (a) an interactive card built from our generic template (cards/dingtalk/): `cardParamMap`, every value a string
 //      (DingTalk refuses anything else; lists are JSON strings), sent by createAndDeliver and updated in place;
 //  (b) without a template id (config.dingtalk.cardTemplateId): a robot message — sampleActionCard… when the card has
-//      link buttons, sampleMarkdown otherwise. Callback buttons cannot be links, so the text says how to act instead.
+//      link buttons, sampleMarkdown otherwise. Callback buttons cannot be links, so the text numbers them and a bare
+//      number typed back presses that button (numbered-reply.ts).
 import type { CardButton, CardModel } from '../../cards/model.ts'
 import { renderCardText } from '../../cards/render-text.ts'
 import { cardBodyMarkdown, headingMarkdown, joinParagraphs, linksMarkdown } from './markdown.ts'
@@ -29,13 +30,17 @@ export function orderedButtons(card: CardModel): (CardButton | null)[] {
 
 const present = (buttons: (CardButton | null)[]) => buttons.filter((b): b is CardButton => b !== null)
 
+/** The buttons that call back (not links, not form submits), in display order: template slots and reply numbers. */
+export const callbackButtons = (card: CardModel): CardButton[] =>
+  present(orderedButtons(card)).filter((b) => !b.url && b.action)
+
 /**
  * The template's variables. Button params in the template are bound as
  * `{a: ${btnN_a}, c: ${cardId}, v: ${version}, x: ${btnN_x}}`; decode.ts reads them back.
  */
 export function renderCardParamMap(card: CardModel, notice = ''): RenderedCard {
   const buttons = present(orderedButtons(card))
-  const callbacks = buttons.filter((b) => !b.url && b.action)
+  const callbacks = callbackButtons(card)
   const map: CardParamMap = {
     title: card.title,
     subtitle: card.subtitle ?? '',
@@ -62,11 +67,10 @@ export interface RobotMessage {
   msgParam: Record<string, string>
 }
 
-/** What a person can do with a callback button when the card is only text: the honest instruction. */
-function replyInstructions(buttons: (CardButton | null)[]): string {
-  // Honest: nothing maps a typed reply back to these buttons yet, so name them without promising a shortcut.
-  const lines = buttons.flatMap((b) => (!b || b.url || !b.action ? [] : [`- ${b.label}`]))
-  return lines.length ? ['可办理事项（请直接发送文字说明您的需要）：', ...lines].join('\n') : ''
+/** Callback buttons as reply numbers: "回复 1" presses the first (numbered-reply.ts reads them in the same order). */
+export function replyInstructions(card: CardModel): string {
+  const lines = callbackButtons(card).map((b, i) => `- 回复 **${i + 1}**：${b.label}`)
+  return lines.length ? ['如需办理，请直接回复对应的数字：', ...lines].join('\n') : ''
 }
 
 /** Fallback robot message for a card when no interactive-card template is configured. */
@@ -77,7 +81,7 @@ export function renderFallback(card: CardModel): RobotMessage {
   const text = joinParagraphs([
     headingMarkdown(card),
     cardBodyMarkdown(card),
-    replyInstructions(buttons),
+    replyInstructions(card),
     linksMarkdown(links.slice(BUTTON_SLOTS)),
   ])
   const title = card.title

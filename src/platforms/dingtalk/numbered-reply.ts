@@ -1,0 +1,154 @@
+// Numbered replies: without an interactive-card template, cards go out as robot messages whose callback buttons
+// cannot be clicked (render.ts fallback), so the text numbers them ("回复 1：同意"). A bare number the person sends
+// back becomes the neutral click on that button of the latest such card in the chat, and runs exactly as a card
+// callback would: the pipeline's stale-version check, the handlers' role checks against the verified sender.
+// Robot messages cannot be edited, so the click's answer (toast, card's new look) is sent back as new messages.
+import { conversationKey } from '../../bot/conversation.ts'
+import type { CardActionEvent, CardActionResponse, ChatRef, MessageEvent } from '../../bot/types.ts'
+import { type CardButton, type CardModel, cardModelSchema } from '../../cards/model.ts'
+import type { CoreDeps } from '../../deps.ts'
+import { enqueueMessage, updateSentCard } from '../../outbox/outbox.repo.ts'
+import { USER_CHAT_PREFIX } from './decode.ts'
+import type { DingtalkCore } from './inbound.ts'
+import { callbackButtons } from './render.ts'
+
+/** Flows whose next answer is free text, never a number: a bare number then still means a button. */
+export const TEXT_ONLY_FLOWS = new Set(['ticket_comment'])
+/** How many of the chat's latest cards are searched for one with buttons. */
+const RECENT_CARDS = 20
+
+export const NO_CARD_TEXT = '您好，目前没有可以回复数字办理的事项。如需帮助，请发送“帮助”查看可用服务。'
+export const outOfRangeText = (n: number, max: number) =>
+  `抱歉，没有编号为 ${n} 的选项。${max === 1 ? '请回复 1' : `请回复 1 到 ${max} 之间的数字`}（对应最近一张卡片中的选项）。`
+
+/** The number in a message that is nothing but a number (half- or full-width digits), else null. */
+export function parseReplyNumber(text: string): number | null {
+  const ascii = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+  return /^\d{1,2}$/.test(ascii) ? Number(ascii) : null
+}
+
+/**
+ * Whether the conversation state means the number answers a question the core asked (a category by its number …).
+ * An expired `ticket_` flow counts too: the core tells the person it expired (ticketExpiredRecognizer) rather than
+ * letting the number press something they did not mean.
+ */
+export function flowTakesNumber(row: { flow: string; expiresAt: Date } | null, now: Date): boolean {
+  if (!row || TEXT_ONLY_FLOWS.has(row.flow)) return false
+  return row.expiresAt > now || row.flow.startsWith('ticket_')
+}
+
+export interface NumberedCard {
+  card: CardModel & { id: string }
+  buttons: CardButton[]
+}
+
+export type NumberedChoice =
+  | { kind: 'press'; card: NumberedCard['card']; button: CardButton }
+  | { kind: 'no_card' }
+  | { kind: 'out_of_range'; max: number }
+
+/** The button number `n` means: on the latest card (newest first) that still has buttons. */
+export function chooseButton(newestFirst: NumberedCard[], n: number): NumberedChoice {
+  const latest = newestFirst.find((c) => c.buttons.length > 0)
+  if (!latest) return { kind: 'no_card' }
+  const button = latest.buttons[n - 1]
+  return button ? { kind: 'press', card: latest.card, button } : { kind: 'out_of_range', max: latest.buttons.length }
+}
+
+/** The neutral click the number stands for; the message's id is its event id (one message, one decision). */
+export function toCardAction(message: MessageEvent, card: NumberedCard['card'], button: CardButton): CardActionEvent {
+  return {
+    kind: 'card_action',
+    eventId: message.eventId,
+    platform: 'dingtalk',
+    chat: message.chat,
+    receivedAt: message.receivedAt,
+    operator: message.sender,
+    cardId: card.id,
+    cardVersion: card.version,
+    action: button.action ?? '',
+    value: button.value,
+    form: {},
+  }
+}
+
+/** The chat's cards, newest first: a one-to-one chat's cards may be addressed to the person rather than the chat. */
+async function recentCards(deps: CoreDeps, chat: ChatRef): Promise<NumberedCard[]> {
+  const person = chat.chatId.startsWith(USER_CHAT_PREFIX) ? chat.chatId.slice(USER_CHAT_PREFIX.length) : null
+  const rows = await deps.db.sentCard.findMany({
+    where: {
+      platform: 'dingtalk',
+      OR: [{ chatId: chat.chatId }, ...(person ? [{ chatId: null, userId: person }] : [])],
+    },
+    orderBy: { createdAt: 'desc' },
+    take: RECENT_CARDS,
+  })
+  return rows.flatMap((row) => {
+    const parsed = cardModelSchema.safeParse(JSON.parse(row.model))
+    if (!parsed.success) return []
+    const card = { ...parsed.data, id: row.id, version: row.version }
+    return [{ card, buttons: callbackButtons(card) }]
+  })
+}
+
+/** The click's answer as messages: the toast as text (through the sessionWebhook), then the card's new look. */
+async function sendAnswer(deps: CoreDeps, message: MessageEvent, response: CardActionResponse): Promise<void> {
+  const address = { platform: 'dingtalk' as const, chatId: message.chat.chatId }
+  await deps.db.$transaction(async (tx) => {
+    if (response.toast) {
+      await enqueueMessage(tx, {
+        address,
+        body: { kind: 'text', text: response.toast.text },
+        reply: message.reply,
+        dedupeKey: `dingtalk:${message.eventId}:answer`,
+      })
+    }
+    // The pipeline saved the new look without pushing it (a click's answer updates in place on a real card).
+    // Re-saving it with push queues it like any later change: for robot messages, a new message with the same card id.
+    const card = response.card
+    if (card?.id) await updateSentCard(tx, card.id, card.version, card, { push: true })
+  })
+  deps.outbox.kick()
+}
+
+async function answer(deps: CoreDeps, message: MessageEvent, text: string): Promise<void> {
+  await enqueueMessage(deps.db, {
+    address: { platform: 'dingtalk', chatId: message.chat.chatId },
+    body: { kind: 'text', text },
+    reply: message.reply,
+    dedupeKey: `dingtalk:${message.eventId}:answer`,
+  })
+  deps.outbox.kick()
+}
+
+/**
+ * Handles a message that is a numbered reply, or returns null to let the core treat it as a message.
+ * Runs before the acknowledgement, as card callbacks do, so a lost process loses no decision it announced.
+ */
+export async function receiveNumberedReply(
+  deps: CoreDeps,
+  core: Pick<DingtalkCore, 'handleCardAction'>,
+  message: MessageEvent,
+): Promise<{ status: 'accepted' | 'duplicate' } | null> {
+  const n = parseReplyNumber(message.text)
+  if (n === null) return null
+  // A redelivered msgId was handled already, whichever way (message or click): never twice, never both.
+  const seen = await deps.db.inboundEvent.findUnique({
+    where: { platform_eventId: { platform: 'dingtalk', eventId: message.eventId } },
+  })
+  if (seen) return { status: 'duplicate' }
+  const flow = await deps.db.conversation.findUnique({ where: { key: conversationKey(message.chat, message.sender) } })
+  if (flowTakesNumber(flow, deps.clock.now())) return null
+  const choice = chooseButton(await recentCards(deps, message.chat), n)
+  if (choice.kind === 'no_card') await answer(deps, message, NO_CARD_TEXT)
+  if (choice.kind === 'out_of_range') await answer(deps, message, outOfRangeText(n, choice.max))
+  if (choice.kind !== 'press') return { status: 'accepted' }
+  const response = await core.handleCardAction(deps, toCardAction(message, choice.card, choice.button))
+  try {
+    await sendAnswer(deps, message, response)
+  } catch (error) {
+    // A concurrent redelivery queued the same answer (dedupe key): the decision itself was taken once.
+    deps.log.warn('dingtalk numbered reply answer not queued', { eventId: message.eventId, error })
+  }
+  return { status: 'accepted' }
+}
