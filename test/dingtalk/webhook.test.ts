@@ -112,4 +112,29 @@ describe('POST /webhooks/dingtalk/robot', () => {
     expect(param.text).toContain('回复对应的数字')
     expect(await server.deps.db.outbox.findFirstOrThrow()).toMatchObject({ status: 'sent' })
   }, 15_000)
+  it('in a group, a bare number presses that button of the group’s latest card unless the sender’s flow wants it', async () => {
+    const groupTexts = () =>
+      fake
+        .callsTo('POST /v1.0/robot/groupMessages/send')
+        .map((c) => JSON.parse(String(c.body.msgParam)) as { content?: string; text?: string })
+        .map((p) => p.content ?? p.text ?? '')
+    const say = async (content: string, senderStaffId: string) => {
+      expect((await post(robotText({ text: { content }, senderStaffId }))).status).toBe(200)
+      await server.idle()
+      await server.deps.outbox.drain()
+    }
+    await say(' 帮助', 'user123')
+    await waitFor(() => groupTexts()[0], 5000, 'the help card')
+    expect(groupTexts()[0]).toContain('- 回复 **1**：申请一站式服务')
+    await say(' 1', 'user123')
+    await waitFor(() => groupTexts().some((t) => t.includes('请回复序号')), 5000, 'the category question')
+    // user123 is now asked for a category number: their “4” answers it; user456 has no flow, so “2” is a button.
+    await say(' 4', 'user123')
+    await waitFor(() => groupTexts().some((t) => t.includes('已选择“检验检测”')), 5000, 'the category answer')
+    await say(' 2', 'user456')
+    const kinds = await server.deps.db.inboundEvent.findMany({ orderBy: { id: 'asc' }, select: { kind: true } })
+    expect(kinds.map((k) => k.kind)).toEqual(['message', 'card_action', 'message', 'card_action'])
+    const last = await server.deps.db.inboundEvent.findFirstOrThrow({ orderBy: { id: 'desc' } })
+    expect(JSON.parse(last.payload)).toMatchObject({ action: 'ticket.mine', operator: { userId: 'user456' } })
+  })
 })
