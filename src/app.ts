@@ -8,6 +8,7 @@ import { isAppError } from './errors.ts'
 import { simulatorRoutes } from './http/simulator.routes.ts'
 import type { ConsoleInbox } from './platforms/console/port.ts'
 import type { PlatformModule } from './platforms/platform.ts'
+import type { TrafficGauge } from './runtime/core.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -16,10 +17,15 @@ export interface AppOptions {
   /** The console inbox, when the local simulator is on. */
   simulator?: ConsoleInbox
   version?: string
+  /** Counts requests in flight so background processing yields to acknowledgements (Node). */
+  traffic?: TrafficGauge
 }
 
 export function createApp(deps: CoreDeps, options: AppOptions = {}) {
   const app = new Hono()
+
+  const traffic = options.traffic
+  if (traffic) app.use('*', (_c, next) => traffic.track(next))
 
   app.use(
     '*',

@@ -18,20 +18,57 @@ export interface CoreParts {
   knowledge: KnowledgeService
 }
 
+export interface BackgroundOptions {
+  concurrency?: number
+  maxQueued?: number
+  /** True while HTTP requests are in flight (see trafficGauge): new tasks wait for a gap. */
+  busy?: () => boolean
+}
+
+/** Counts requests in flight, so background work can give way to acknowledgements. */
+export function trafficGauge() {
+  let inFlight = 0
+  return {
+    busy: () => inFlight > 0,
+    async track<T>(work: () => Promise<T>): Promise<T> {
+      inFlight++
+      try {
+        return await work()
+      } finally {
+        inFlight--
+      }
+    },
+  }
+}
+export type TrafficGauge = ReturnType<typeof trafficGauge>
+
 /**
  * In-process background work (Node): a queue with bounded concurrency that yields to pending I/O before each task,
  * so a burst of webhook deliveries is acknowledged first and processed right after. Failures are logged; `idle()`
  * lets tests and shutdown wait. Past `maxQueued` a task is dropped with a warning: everything deferred is also
  * picked up by the scheduled sweeps (stored events by inbound-retry, messages by outbox-sweep), so nothing is lost.
  */
-export function backgroundRunner(log: Logger, options: { concurrency?: number; maxQueued?: number } = {}) {
+export function backgroundRunner(log: Logger, options: BackgroundOptions = {}) {
   const concurrency = options.concurrency ?? 4
+  const busy = options.busy ?? (() => false)
   const maxQueued = options.maxQueued ?? 10_000
   const queue: (() => Promise<unknown>)[] = []
   let active = 0
   const settled: (() => void)[] = []
 
+  let waiting = false
   const pump = () => {
+    // While requests are being answered, start nothing new: acknowledgements come first (tasks under way go on).
+    if (busy() && queue.length) {
+      if (!waiting) {
+        waiting = true
+        setTimeout(() => {
+          waiting = false
+          pump()
+        }, 1)
+      }
+      return
+    }
     while (active < concurrency && queue.length) {
       const task = queue.shift()!
       active++

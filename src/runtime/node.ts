@@ -10,7 +10,7 @@ import { startNodeScheduler } from '../jobs/node-scheduler.ts'
 import { JOBS } from '../jobs/registry.ts'
 import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
-import { addPort, backgroundRunner, buildCore } from './core.ts'
+import { addPort, backgroundRunner, buildCore, trafficGauge } from './core.ts'
 import { loadEnvFile } from './env-file.ts'
 import { loadNodeKnowledge } from './knowledge.ts'
 import { createPlatforms } from './platforms.ts'
@@ -30,14 +30,15 @@ const log = createLogger({ level: config.env.LOG_LEVEL })
 const migrations = await deployMigrations(config.env.DATABASE_URL)
 log.info('database ready', { provider: migrations.provider, applied: migrations.applied })
 const db = await openNodeDb(config.env.DATABASE_URL)
-const runner = backgroundRunner(log)
+const traffic = trafficGauge()
+const runner = backgroundRunner(log, { busy: traffic.busy })
 const knowledge = await loadNodeKnowledge(config.env.KNOWLEDGE_DIR, log, { watch: true })
 const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge: knowledge.service })
 const simulatorOn = config.env.SIMULATOR === 'on'
 const consolePort = createConsolePort()
 if (simulatorOn) addPort(deps, consolePort)
 const platforms = createPlatforms(deps)
-const app = createApp(deps, { platforms, simulator: simulatorOn ? consolePort.inbox : undefined })
+const app = createApp(deps, { platforms, simulator: simulatorOn ? consolePort.inbox : undefined, traffic })
 
 const server = serve({ fetch: app.fetch, port: config.env.PORT, hostname: config.env.HOST }, (info) => {
   log.info('listening', { url: `http://${config.env.HOST}:${info.port}`, platforms: Object.keys(deps.ports) })
