@@ -55,6 +55,8 @@ async function openLoop(rate: number) {
     const wait = due - performance.now()
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
     const { body, headers } = nextRequest()
+    // Latency counts from the scheduled time when we are late (queueing shows), from the real send when early.
+    const from = Math.max(due, performance.now())
     pending.push(
       new Promise<void>((resolve) => {
         const req = request(
@@ -63,7 +65,7 @@ async function openLoop(rate: number) {
             res.resume()
             res.on('end', () => {
               if ((res.statusCode ?? 0) >= 300) non2xx++
-              latencies.push(performance.now() - due)
+              latencies.push(performance.now() - from)
               resolve()
             })
           },

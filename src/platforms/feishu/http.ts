@@ -4,33 +4,12 @@
 // Forged, malformed or foreign requests get 400/401 with a JSON reason, never 200: a silent 200 (the SDK's
 // behaviour) hides misconfiguration and tells an attacker nothing useful anyway.
 import { type Context, Hono } from 'hono'
-import type { CoreDeps } from '../../deps.ts'
 import { type FeishuSecrets, openRequest } from './inbound.ts'
 import { type ReceiveContext, receiveEnvelope } from './receive.ts'
 
-export interface FeishuRoutesOptions extends Omit<ReceiveContext, 'deps'> {
-  deps: CoreDeps
+export interface FeishuRoutesOptions extends ReceiveContext {
   secrets: FeishuSecrets
   maxAgeSeconds?: number
-}
-
-/** On Workers, work after the response must be registered with waitUntil or it is cut off. */
-function requestDeps(c: Context, deps: CoreDeps): CoreDeps {
-  let executionCtx: { waitUntil(promise: Promise<unknown>): void } | undefined
-  try {
-    executionCtx = c.executionCtx
-  } catch {
-    return deps // Node: no execution context; deps.defer runs the task in the background.
-  }
-  return {
-    ...deps,
-    defer: (task) =>
-      executionCtx.waitUntil(
-        Promise.resolve()
-          .then(task)
-          .catch((error) => deps.log.error('background task failed', { error })),
-      ),
-  }
 }
 
 export function createFeishuRoutes(options: FeishuRoutesOptions): Hono {
@@ -38,7 +17,9 @@ export function createFeishuRoutes(options: FeishuRoutesOptions): Hono {
   const { secrets } = options
 
   const handle = (route: 'events' | 'cards') => async (c: Context) => {
-    const deps = requestDeps(c, options.deps)
+    // Work deferred by the core outlives the response: in the background on Node, in waitUntil on Workers
+    // (src/runtime/worker.ts binds deps.defer to the request's ExecutionContext).
+    const deps = options.deps
     const rawBody = await c.req.text()
     const opened = await openRequest({ rawBody, header: (name) => c.req.header(name) }, secrets, {
       now: () => deps.clock.now(),
@@ -49,7 +30,7 @@ export function createFeishuRoutes(options: FeishuRoutesOptions): Hono {
       const error = opened.status === 401 ? 'unauthorized' : 'bad_request'
       return c.json({ error, reason: opened.reason }, opened.status)
     }
-    const answer = await receiveEnvelope({ ...options, deps }, opened.envelope)
+    const answer = await receiveEnvelope(options, opened.envelope)
     deps.log.debug('feishu request answered', { route, outcome: answer.outcome })
     return c.json(answer.body, answer.status)
   }
