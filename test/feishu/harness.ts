@@ -24,7 +24,12 @@ export interface FeishuTestServer {
 /** A clock that starts at the real now (signatures carry real timestamps) and can be moved forward. */
 export function movableNow() {
   let offset = 0
-  return { now: () => new Date(Date.now() + offset), advance: (ms: number) => void (offset += ms) }
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(ms: number) {
+      offset += ms
+    },
+  }
 }
 
 export async function startFeishuServer(
