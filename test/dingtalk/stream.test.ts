@@ -90,7 +90,7 @@ describe('DingTalk Stream mode', () => {
 
   it('reconnects when the connection goes silent', async () => {
     fake.gateway.goSilent()
-    await waitFor(() => opens().length >= 2 && fake.gateway.open.length >= 1, 8000, 'a reconnect after silence')
+    await waitFor(() => opens().length >= 2 && fake.gateway.open.length >= 1, 15_000, 'a reconnect after silence')
     const ack = await fake.gateway.pushCallback(TOPIC_ROBOT, robotText({ msgId: 'msg-after-silence' }))
     expect(ack.code).toBe(200)
   })
