@@ -122,32 +122,35 @@ function checkTimestamp(timestamp: string, options: VerifyOptions): VerifyResult
  * 1. all three headers are present; 2. the timestamp is within the retry window;
  * 3. hex(sha256(timestamp + nonce + encryptKey + rawBody)) equals X-Lark-Signature (constant time).
  */
-export async function verifyEventSignature(
+export function verifyEventSignature(
   request: SignedRequest,
   encryptKey: string,
   options: VerifyOptions,
 ): Promise<VerifyResult> {
-  const { timestamp, nonce, signature, rawBody } = request
-  if (!timestamp || !nonce || !signature) return { ok: false, reason: 'missing_signature' }
-  const fresh = checkTimestamp(timestamp, options)
-  if (!fresh.ok) return fresh
-  const expected = await sha256Hex(timestamp + nonce + encryptKey + rawBody)
-  return constantTimeEqual(expected, signature.toLowerCase())
-    ? { ok: true }
-    : { ok: false, reason: 'invalid_signature' }
+  return verifyDigest(request, encryptKey, sha256Hex, options)
 }
 
 /** Old-style ("消息卡片回传交互（旧）") card callback: hex(sha1(timestamp + nonce + verificationToken + rawBody)). */
-export async function verifyLegacyCardSignature(
+export function verifyLegacyCardSignature(
   request: SignedRequest,
   verificationToken: string,
+  options: VerifyOptions,
+): Promise<VerifyResult> {
+  return verifyDigest(request, verificationToken, sha1Hex, options)
+}
+
+/** The two schemes differ only in the secret and the hash: headers present, fresh, digest equal (constant time). */
+async function verifyDigest(
+  request: SignedRequest,
+  secret: string,
+  digest: (text: string) => Promise<string>,
   options: VerifyOptions,
 ): Promise<VerifyResult> {
   const { timestamp, nonce, signature, rawBody } = request
   if (!timestamp || !nonce || !signature) return { ok: false, reason: 'missing_signature' }
   const fresh = checkTimestamp(timestamp, options)
   if (!fresh.ok) return fresh
-  const expected = await sha1Hex(timestamp + nonce + verificationToken + rawBody)
+  const expected = await digest(timestamp + nonce + secret + rawBody)
   return constantTimeEqual(expected, signature.toLowerCase())
     ? { ok: true }
     : { ok: false, reason: 'invalid_signature' }
