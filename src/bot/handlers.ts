@@ -14,7 +14,7 @@ import { bindingRejectAction } from '../features/enterprises/handlers/binding-re
 import { myEnterpriseHandler } from '../features/enterprises/handlers/my-enterprise.handler.ts'
 import { unbindHandler } from '../features/enterprises/handlers/unbind.handler.ts'
 import { fallbackHandler, helpHandler, helpShowAction, welcome } from '../features/help/help.handlers.ts'
-import { helpRecognizer } from '../features/help/help.recognizer.ts'
+import { helpRecognizer, notAQuestionRecognizer } from '../features/help/help.recognizer.ts'
 import { knowledgeFeedbackAction } from '../features/knowledge/handlers/feedback.action.ts'
 import { outOfScopeHandler } from '../features/knowledge/handlers/out-of-scope.handler.ts'
 import { policyAnswerHandler } from '../features/knowledge/handlers/policy-answer.handler.ts'
@@ -59,6 +59,7 @@ const recognizers: IntentRecognizer[] = [
   ticketRecognizer,
   ticketExpiredRecognizer,
   // — knowledge classifier (last: it answers everything it is confident about) —
+  notAQuestionRecognizer,
   knowledgeRecognizer,
 ]
 

@@ -1,6 +1,7 @@
 // `npm run chat`: talk to the bot in the terminal. Cards show as text with numbered buttons: type the number to
 // press one. `/user <id> [name]` switches who you are (e.g. to act as a staff member), `/quit` leaves.
-import { createInterface } from 'node:readline/promises'
+// Lines are read as a stream, so piping a scripted conversation in works as well as typing.
+import { createInterface } from 'node:readline'
 import { createConsoleSession } from '../platforms/console/session.ts'
 import { parseArgs } from './args.ts'
 import { openLocalCore } from './local-core.ts'
@@ -17,20 +18,26 @@ console.log(
 )
 console.log(`${(await session.say('帮助')).text}\n`)
 
-rl.on('close', () => void core.close().then(() => process.exit(0)))
-while (true) {
-  const line = (await rl.question(`${session.actor.name}> `).catch(() => '/quit')).trim()
-  if (!line) continue
+const prompt = () => {
+  rl.setPrompt(`${session.actor.name}> `)
+  rl.prompt()
+}
+prompt()
+for await (const raw of rl) {
+  const line = raw.trim()
   if (line === '/quit' || line === '/exit') break
   const who = /^\/user\s+(\S+)(?:\s+(.+))?$/.exec(line)
   if (who) {
     session = createConsoleSession(core.deps, core.inbox, { userId: who[1]!, name: who[2] })
     const waiting = await session.pending()
     console.log(`已切换为 ${session.actor.name}${waiting.text ? `，您有新消息：\n\n${waiting.text}` : ''}\n`)
-    continue
+  } else if (line) {
+    const turn = await session.say(line)
+    console.log(`\n${turn.text}\n`)
+    for (const other of turn.others) console.log(`  → 已通知 ${other.to}：${other.text.replaceAll('\n', '\n    ')}\n`)
   }
-  const turn = await session.say(line)
-  console.log(`\n${turn.text}\n`)
-  for (const other of turn.others) console.log(`  → 已通知 ${other.to}：${other.text.replaceAll('\n', '\n    ')}\n`)
+  prompt()
 }
 rl.close()
+await core.close()
+process.exit(0)

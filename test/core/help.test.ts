@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { helpRecognizer } from '../../src/features/help/help.recognizer.ts'
+import { helpRecognizer, notAQuestionRecognizer } from '../../src/features/help/help.recognizer.ts'
 
 const recognize = (text: string) => helpRecognizer.recognize(text, {} as never, {} as never)
 
@@ -16,3 +16,8 @@ test.each(['标准化工作有哪些服务', '计量方面你们能帮我做什�
     expect(recognize(text)).toBeNull()
   },
 )
+
+test.each(['1', ' 12 ', '。。'])('"%s" is no question: the menu, not a policy answer picked by chance', (text) => {
+  expect(notAQuestionRecognizer.recognize(text, {} as never, {} as never)).toEqual({ intent: 'help', confidence: 1 })
+  expect(notAQuestionRecognizer.recognize('质量贷1', {} as never, {} as never)).toBeNull()
+})
