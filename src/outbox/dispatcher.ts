@@ -26,11 +26,14 @@ export interface OutboxDispatcher {
 
 export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
   const limiter = new RateLimiter()
+  /** Platforms at their app-wide limit, until when. */
+  const heldUntil = new Map<string, number>()
+  /** The earliest moment a held-back row may go (set by a drain). */
+  let wakeAt = Number.POSITIVE_INFINITY
   let running: Promise<number> | null = null
   let again = false
 
   async function deliverRow(row: { id: number; platform: string; target: string; attempts: number; payload: string }) {
-    const now = deps.clock.now()
     const port: PlatformPort | undefined = deps.ports[row.platform as keyof CoreDeps['ports']]
     const payload = outboxPayloadSchema.safeParse(JSON.parse(row.payload))
     if (!port || !payload.success) {
@@ -40,21 +43,6 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
         data: { status: 'dead', lastError: error, claimedAt: null },
       })
       deps.log.error('outbox row dead', { outboxId: row.id, error })
-      return false
-    }
-    const { perTargetPerSecond, perTargetPerMinute, perAppPerSecond } = port.limits
-    const rules = [
-      { key: `${row.platform}:app`, limit: perAppPerSecond, windowMs: 1000 },
-      { key: `${row.platform}:${row.target}:s`, limit: perTargetPerSecond, windowMs: 1000 },
-    ]
-    if (perTargetPerMinute)
-      rules.push({ key: `${row.platform}:${row.target}:m`, limit: perTargetPerMinute, windowMs: 60_000 })
-    const wait = limiter.takeAll(rules, now.getTime())
-    if (wait > 0) {
-      await deps.db.outbox.update({
-        where: { id: row.id },
-        data: { status: 'pending', claimedAt: null, nextAttemptAt: new Date(now.getTime() + wait) },
-      })
       return false
     }
     const result = await send(port, row.id, payload.data)
@@ -115,8 +103,10 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
 
   async function drainOnce(): Promise<number> {
     const now = deps.clock.now()
+    const held = [...heldUntil].filter(([, until]) => until > now.getTime()).map(([platform]) => platform)
     const due = await deps.db.outbox.findMany({
       where: {
+        ...(held.length ? { platform: { notIn: held } } : {}),
         OR: [
           { status: 'pending', nextAttemptAt: { lte: now } },
           { status: 'sending', claimedAt: { lt: new Date(now.getTime() - LEASE_MS) } },
@@ -129,7 +119,15 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     const blocked = new Set<string>() // keep per-target order: once one is held back, later ones wait too
     for (const row of due) {
       const target = `${row.platform}:${row.target}`
-      if (blocked.has(target)) continue
+      if (blocked.has(target) || (heldUntil.get(row.platform) ?? 0) > now.getTime()) continue
+      // Rate limits are checked before anything is written: a held-back row stays as it is (no write per row per
+      // drain), and the dispatcher wakes up when the limit allows the next one.
+      const wait = rateLimitWait(row, now.getTime())
+      if (wait > 0) {
+        blocked.add(target)
+        wakeAt = Math.min(wakeAt, now.getTime() + wait)
+        continue
+      }
       const claim = await deps.db.outbox.updateMany({
         where: { id: row.id, status: row.status, claimedAt: row.claimedAt },
         data: { status: 'sending', claimedAt: now },
@@ -141,16 +139,36 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     return sent
   }
 
+  /** Waits for the app-wide limit hold the whole platform (recorded, so its rows are not even read until then). */
+  function rateLimitWait(row: { platform: string; target: string }, now: number): number {
+    const port = deps.ports[row.platform as keyof CoreDeps['ports']]
+    if (!port) return 0 // deliverRow marks it dead
+    const { perTargetPerSecond, perTargetPerMinute, perAppPerSecond } = port.limits
+    const app = { key: `${row.platform}:app`, limit: perAppPerSecond, windowMs: 1000 }
+    const appWait = limiter.peek(app.key, app.limit, app.windowMs, now)
+    if (appWait > 0) {
+      heldUntil.set(row.platform, now + appWait)
+      return appWait
+    }
+    const rules = [app, { key: `${row.platform}:${row.target}:s`, limit: perTargetPerSecond, windowMs: 1000 }]
+    if (perTargetPerMinute)
+      rules.push({ key: `${row.platform}:${row.target}:m`, limit: perTargetPerMinute, windowMs: 60_000 })
+    return limiter.takeAll(rules, now)
+  }
+
   // Wake up for the next retry that is due soon, rather than waiting for the minute sweep (outbox-sweep job).
   let wakeTimer: ReturnType<typeof setTimeout> | undefined
   async function scheduleWakeUp() {
+    const now = deps.clock.now().getTime()
     const next = await deps.db.outbox.findFirst({
-      where: { status: 'pending' },
+      where: { status: 'pending', nextAttemptAt: { gt: new Date(now) } },
       orderBy: { nextAttemptAt: 'asc' },
       select: { nextAttemptAt: true },
     })
-    if (!next) return
-    const delay = Math.max(0, next.nextAttemptAt.getTime() - deps.clock.now().getTime())
+    const at = Math.min(wakeAt, next?.nextAttemptAt.getTime() ?? Number.POSITIVE_INFINITY)
+    wakeAt = Number.POSITIVE_INFINITY
+    if (!Number.isFinite(at)) return
+    const delay = Math.max(0, at - now)
     if (delay > WAKE_UP_WITHIN_MS) return
     clearTimeout(wakeTimer)
     wakeTimer = setTimeout(

@@ -15,6 +15,12 @@ export class RateLimiter {
     return 0
   }
 
+  /** Milliseconds until `key` may send again, without counting anything. */
+  peek(key: string, limit: number, windowMs: number, now: number): number {
+    const hits = (this.#hits.get(key) ?? []).filter((t) => t > now - windowMs)
+    return hits.length >= limit ? hits[0]! + windowMs - now : 0
+  }
+
   /** Checks several limits at once; counts against none of them unless all allow it. */
   takeAll(rules: { key: string; limit: number; windowMs: number }[], now: number): number {
     let wait = 0

@@ -23,19 +23,25 @@ export interface BackgroundOptions {
   maxQueued?: number
   /** True while HTTP requests are in flight (see trafficGauge): new tasks wait for a gap. */
   busy?: () => boolean
+  maxWaitMs?: number
 }
 
-/** Counts requests in flight, so background work can give way to acknowledgements. */
-export function trafficGauge() {
+/**
+ * Counts requests in flight, so background work can give way to acknowledgements. "Busy" lasts a moment past the
+ * last response too: under a burst the gaps between requests are too short to start a whole task in.
+ */
+export function trafficGauge(quietMs = 3) {
   let inFlight = 0
+  let lastDone = 0
   return {
-    busy: () => inFlight > 0,
+    busy: () => inFlight > 0 || performance.now() - lastDone < quietMs,
     async track<T>(work: () => Promise<T>): Promise<T> {
       inFlight++
       try {
         return await work()
       } finally {
         inFlight--
+        lastDone = performance.now()
       }
     },
   }
@@ -52,14 +58,17 @@ export function backgroundRunner(log: Logger, options: BackgroundOptions = {}) {
   const concurrency = options.concurrency ?? 4
   const busy = options.busy ?? (() => false)
   const maxQueued = options.maxQueued ?? 10_000
-  const queue: (() => Promise<unknown>)[] = []
+  // A task waits for a quiet moment at most this long: under sustained load work still moves, one task at a time.
+  const maxWaitMs = options.maxWaitMs ?? 1000
+  const queue: { task: () => Promise<unknown>; at: number }[] = []
   let active = 0
   const settled: (() => void)[] = []
 
   let waiting = false
   const pump = () => {
     // While requests are being answered, start nothing new: acknowledgements come first (tasks under way go on).
-    if (busy() && queue.length) {
+    const overdue = queue.length > 0 && active === 0 && performance.now() - queue[0]!.at > maxWaitMs
+    if (busy() && queue.length && !overdue) {
       if (!waiting) {
         waiting = true
         setTimeout(() => {
@@ -69,8 +78,8 @@ export function backgroundRunner(log: Logger, options: BackgroundOptions = {}) {
       }
       return
     }
-    while (active < concurrency && queue.length) {
-      const task = queue.shift()!
+    while (active < (overdue ? 1 : concurrency) && queue.length) {
+      const { task } = queue.shift()!
       active++
       setImmediate(() => {
         Promise.resolve()
@@ -89,7 +98,7 @@ export function backgroundRunner(log: Logger, options: BackgroundOptions = {}) {
       log.warn('background queue full, task left to the scheduled sweep', { queued: queue.length })
       return
     }
-    queue.push(task)
+    queue.push({ task, at: performance.now() })
     pump()
   }
   const idle = () =>

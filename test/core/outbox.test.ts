@@ -61,6 +61,12 @@ test('per-chat limit: a burst to one chat is spread over time, in order', async 
   for (let i = 1; i <= 7; i++) await enqueueMessage(core.deps.db, toChat('oc_busy', `第${i}条`))
   await core.deps.outbox.drain()
   expect(core.port.delivered).toHaveLength(5)
+  // Held back in memory, not rewritten: no attempt counted, no row touched.
+  const held = await core.deps.db.outbox.findMany({ where: { status: 'pending' } })
+  expect(held.map((row) => [row.attempts, row.nextAttemptAt.getTime(), row.claimedAt])).toEqual([
+    [0, 0, null],
+    [0, 0, null],
+  ])
   core.clock.advance(1100)
   await core.deps.outbox.drain()
   expect(core.port.delivered.map((m) => (m.body.kind === 'text' ? m.body.text : ''))).toEqual([

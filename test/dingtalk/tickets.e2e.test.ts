@@ -68,8 +68,13 @@ describe('tickets on DingTalk with the interactive card template', () => {
     await waitFor(() => fake.callsTo('PUT /v1.0/card/instances').find((c) => c.body.outTrackId === theirs.id))
     expect(fake.cards.get(theirs.id)?.cardParamMap.markdown).toContain('已同意 · 认证科长')
     expect(fake.cards.get(theirs.id)?.cardParamMap.btn1_show).toBe('false')
-    expect(chat.textsTo(DT.contact).join('\n')).toContain('审批已通过')
-    expect(chat.textsTo(DT.assignee).join('\n')).toContain('已同意 · 认证科长')
+    // Notifications leave through the outbox, within the platform's per-person rate limit: wait for them.
+    await waitFor(() => chat.textsTo(DT.contact).join('\n').includes('审批已通过'), 5000, 'the contact is told')
+    await waitFor(
+      () => chat.textsTo(DT.assignee).join('\n').includes('已同意 · 认证科长'),
+      5000,
+      'the assignee is told',
+    )
 
     // The same click again, and the other official deciding on the copy they saw before: one decision.
     const again = await chat.click(DT.official, mine.id, 1, original)
