@@ -5,11 +5,11 @@ import { parseEnv } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
 import { systemClock } from '../deps.ts'
+import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { addPort, backgroundRunner, buildCore } from '../runtime/core.ts'
 import { loadEnvFile } from '../runtime/env-file.ts'
-import { loadNodeKnowledge } from '../runtime/knowledge.ts'
 
 export async function openLocalCore() {
   let config: ReturnType<typeof parseEnv>
@@ -28,7 +28,7 @@ export async function openLocalCore() {
   await deployMigrations(config.env.DATABASE_URL)
   const db = await openNodeDb(config.env.DATABASE_URL)
   const runner = backgroundRunner(log)
-  const { service: knowledge } = await loadNodeKnowledge(config.env.KNOWLEDGE_DIR, log)
+  const { service: knowledge } = await loadKnowledgeService(config.env.KNOWLEDGE_DIR)
   const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge })
   const port = createConsolePort()
   addPort(deps, port)

@@ -7,12 +7,12 @@ import type { AppConfig } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
 import { type Clock, systemClock } from '../deps.ts'
+import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { startNodeScheduler } from '../jobs/node-scheduler.ts'
 import { JOBS } from '../jobs/registry.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { addPort, backgroundRunner, buildCore, trafficGauge } from './core.ts'
-import { loadNodeKnowledge } from './knowledge.ts'
 import { createPlatforms } from './platforms.ts'
 
 export interface NodeServerOptions {
@@ -29,7 +29,8 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
   const db = await openNodeDb(config.env.DATABASE_URL)
   const traffic = trafficGauge()
   const runner = backgroundRunner(log, { busy: traffic.busy })
-  const knowledge = await loadNodeKnowledge(config.env.KNOWLEDGE_DIR, log, { watch: true })
+  const knowledge = await loadKnowledgeService(config.env.KNOWLEDGE_DIR, { watch: true, log })
+  log.info('knowledge loaded', { entries: knowledge.service.entries.length })
   const clock = options.clock ?? systemClock
   const deps = buildCore({ config, db, log, clock, defer: runner.defer, knowledge: knowledge.service })
   const simulatorOn = config.env.SIMULATOR === 'on'
