@@ -20,8 +20,11 @@ export function backoffMs(attempt: number, random = Math.random): number {
 export interface OutboxDispatcher {
   /** Sends everything that is due now; resolves with the number of rows sent. */
   drain(): Promise<number>
-  /** Asks for a drain soon (coalesced), e.g. right after a request enqueued something. */
-  kick(): void
+  /**
+   * Asks for a drain soon (coalesced), e.g. right after a request enqueued something. Naming the platform lets a
+   * kick for one that is at its app-wide limit do nothing: the wake-up at the end of the hold sends its rows.
+   */
+  kick(platform?: string): void
 }
 
 export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
@@ -103,18 +106,25 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
 
   async function drainOnce(): Promise<number> {
     const now = deps.clock.now()
-    const held = [...heldUntil].filter(([, until]) => until > now.getTime()).map(([platform]) => platform)
-    const due = await deps.db.outbox.findMany({
-      where: {
-        ...(held.length ? { platform: { notIn: held } } : {}),
-        OR: [
-          { status: 'pending', nextAttemptAt: { lte: now } },
-          { status: 'sending', claimedAt: { lt: new Date(now.getTime() - LEASE_MS) } },
-        ],
-      },
-      orderBy: { id: 'asc' },
-      take: BATCH,
-    })
+    // One read per platform that may send now (a platform at its app-wide limit is not even read), each a walk of
+    // an index that stops after BATCH rows, however long the backlog; plus claims left by a crashed sender.
+    // Rows of a platform that is not configured wait until it is.
+    const open = Object.keys(deps.ports).filter((platform) => (heldUntil.get(platform) ?? 0) <= now.getTime())
+    const reads = open.map((platform) =>
+      deps.db.outbox.findMany({
+        where: { status: 'pending', platform, nextAttemptAt: { lte: now } },
+        orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
+        take: BATCH,
+      }),
+    )
+    reads.push(
+      deps.db.outbox.findMany({
+        where: { status: 'sending', claimedAt: { lt: new Date(now.getTime() - LEASE_MS) } },
+        orderBy: { id: 'asc' },
+        take: BATCH,
+      }),
+    )
+    const due = (await Promise.all(reads)).flat()
     let sent = 0
     const blocked = new Set<string>() // keep per-target order: once one is held back, later ones wait too
     for (const row of due) {
@@ -201,8 +211,9 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
 
   return {
     drain,
-    kick() {
-      deps.defer(() => drain())
+    kick(platform) {
+      const held = platform !== undefined && (heldUntil.get(platform) ?? 0) > deps.clock.now().getTime()
+      if (!held) deps.defer(() => drain())
     },
   }
 }

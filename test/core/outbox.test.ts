@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { MAX_ATTEMPTS } from '../../src/outbox/dispatcher.ts'
 import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
-import { testCore } from '../helpers/core.ts'
+import { scriptedPort, testCore } from '../helpers/core.ts'
 
 let core: Awaited<ReturnType<typeof testCore>>
 beforeEach(async () => {
@@ -100,4 +100,40 @@ test('cards get an id and a stored model; the platform message id is kept for in
   const card = await core.deps.db.sentCard.findUniqueOrThrow({ where: { id: cardId! } })
   expect(card.platformMessageId).toMatch(/^msg-/)
   expect(core.port.delivered[0]!.card).toEqual({ id: cardId, update: false })
+})
+
+test('a platform at its app-wide limit holds only its own rows: another platform is delivered at once', async () => {
+  const dingtalk = scriptedPort('dingtalk')
+  core.deps.ports.dingtalk = dingtalk
+  // A backlog for Feishu well past its 50 messages a second: 50 go, then Feishu is held for the rest of the second.
+  for (let i = 0; i < 120; i++) await enqueueMessage(core.deps.db, toChat(`oc_${i}`, `通知 ${i}`))
+  expect(await core.deps.outbox.drain()).toBe(50)
+  expect(await core.deps.outbox.drain()).toBe(0)
+  await enqueueMessage(core.deps.db, {
+    address: { platform: 'dingtalk', chatId: 'cid_1' },
+    body: { kind: 'text', text: '您好' },
+  })
+  // A kick for the held platform reads nothing; one for DingTalk delivers at once, backlog or not.
+  core.deps.outbox.kick('feishu')
+  await core.idle()
+  expect(dingtalk.delivered).toHaveLength(0)
+  core.deps.outbox.kick('dingtalk')
+  await core.idle()
+  expect(dingtalk.delivered.map((m) => m.body)).toEqual([{ kind: 'text', text: '您好' }])
+  expect(core.port.delivered).toHaveLength(50)
+  core.clock.advance(1000)
+  expect(await core.deps.outbox.drain()).toBe(50)
+  // In order of enqueueing, within the platform.
+  expect(core.port.delivered.map((m) => m.address.chatId).slice(48, 52)).toEqual(['oc_48', 'oc_49', 'oc_50', 'oc_51'])
+})
+
+test('rows for a platform that is not configured wait for it instead of being given up', async () => {
+  const { outboxId } = await enqueueMessage(core.deps.db, {
+    address: { platform: 'dingtalk', chatId: 'cid_1' },
+    body: { kind: 'text', text: '您好' },
+  })
+  expect(await core.deps.outbox.drain()).toBe(0)
+  expect(await core.deps.db.outbox.findUnique({ where: { id: outboxId } })).toMatchObject({ status: 'pending' })
+  core.deps.ports.dingtalk = scriptedPort('dingtalk')
+  expect(await core.deps.outbox.drain()).toBe(1)
 })
