@@ -2,6 +2,7 @@
 // Factories, not module singletons: tests build their own with a temp database, a fake clock and fake platforms.
 
 import type { HandlerRegistry } from './bot/dispatcher.ts'
+import type { InboundStore } from './bot/inbound-store.ts'
 import type { Platform } from './bot/types.ts'
 import type { AppConfig } from './config/env.ts'
 import type { Db } from './db/client.ts'
@@ -22,6 +23,8 @@ export interface CoreDeps {
   clock: Clock
   /** The outgoing side of each platform that is on. */
   ports: Partial<Record<Platform, PlatformPort>>
+  /** Where inbound events are stored before they are acknowledged (batched; see src/bot/inbound-store.ts). */
+  inbox: InboundStore
   /** Delivers the outbox; `kick()` after enqueueing so messages leave at once. */
   outbox: OutboxDispatcher
   /** Every handler, recognizer and flow (src/bot/handlers.ts). */
@@ -33,4 +36,9 @@ export interface CoreDeps {
    * Set per request by the app when the runtime offers something better.
    */
   defer(task: () => Promise<unknown>): void
+  /**
+   * Processes a stored inbound event after the response. By default through `defer`; on Node with
+   * PROCESSING=thread the id goes to the background thread (src/runtime/background-host.ts).
+   */
+  processLater(eventId: number): void
 }

@@ -10,19 +10,8 @@ import { type CardActionEvent, type CardActionResponse, type InboundEvent, inbou
 
 export const MAX_PROCESS_ATTEMPTS = 5
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002'
-
-async function store(deps: CoreDeps, event: InboundEvent): Promise<number | null> {
-  try {
-    const row = await deps.db.inboundEvent.create({
-      data: { platform: event.platform, eventId: event.eventId, kind: event.kind, payload: JSON.stringify(event) },
-    })
-    return row.id
-  } catch (error) {
-    if (isUniqueViolation(error)) return null
-    throw error
-  }
-}
+/** The stored row's id, or null for a retried delivery (see inbound-store.ts). */
+const store = (deps: CoreDeps, event: InboundEvent) => deps.inbox.insert(event)
 
 /** Stores the event and schedules its processing. Resolves before any slow work: answer the platform then. */
 export async function acceptEvent(deps: CoreDeps, event: InboundEvent): Promise<{ status: 'accepted' | 'duplicate' }> {
@@ -31,7 +20,7 @@ export async function acceptEvent(deps: CoreDeps, event: InboundEvent): Promise<
     deps.log.info('duplicate event ignored', { platform: event.platform, eventId: event.eventId })
     return { status: 'duplicate' }
   }
-  deps.defer(() => processInboundEvent(deps, id))
+  deps.processLater(id)
   return { status: 'accepted' }
 }
 
@@ -71,7 +60,7 @@ export async function processInboundEvent(deps: CoreDeps, id: number): Promise<H
       }
       await tx.inboundEvent.update({ where: { id }, data: { status: 'processed', processedAt: now, lastError: null } })
     })
-    deps.outbox.kick()
+    deps.outbox.kick(event.platform)
     deps.log.info('event processed', { platform: row.platform, eventId: row.eventId, intent: result.intent })
     return result
   } catch (error) {
@@ -92,6 +81,26 @@ export async function processInboundEvent(deps: CoreDeps, id: number): Promise<H
       error,
     })
     return null
+  }
+}
+
+/**
+ * Processes every stored event that is still waiting (oldest first), e.g. when a background thread starts: events
+ * may have arrived while it was down. Claims make this safe beside another instance doing the same.
+ */
+export async function processPendingEvents(deps: CoreDeps, batch = 100): Promise<number> {
+  let done = 0
+  let after = 0
+  for (;;) {
+    const rows = await deps.db.inboundEvent.findMany({
+      where: { status: 'received', id: { gt: after } },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+      take: batch,
+    })
+    for (const row of rows) if (await processInboundEvent(deps, row.id)) done++
+    if (rows.length < batch) return done
+    after = rows.at(-1)!.id
   }
 }
 
@@ -166,7 +175,7 @@ export async function handleCardAction(deps: CoreDeps, event: CardActionEvent): 
       }
       await tx.inboundEvent.update({ where: { id }, data: { status: 'processed', processedAt: deps.clock.now() } })
     })
-    deps.outbox.kick()
+    deps.outbox.kick(event.platform)
     return response
   } catch (error) {
     await deps.db.inboundEvent.update({

@@ -22,6 +22,12 @@ export const envSchema = z.object({
     .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), 'must start with file: or postgres://'),
   /** The local chat simulator (/simulator): on by default, off in production (console users are unverified). */
   SIMULATOR: z.enum(['on', 'off']).optional(),
+  /**
+   * Node: where stored events are processed, the outbox delivered and the jobs run. `thread` (the default when the
+   * simulator is off) keeps all that off the event loop that acknowledges webhooks; `inline` shares it (the
+   * simulator needs this: it shows what the main thread delivers).
+   */
+  PROCESSING: z.enum(['thread', 'inline']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Bearer token for the admin API (later wave); without it the admin API is closed. */
   ADMIN_TOKEN: optionalText,
@@ -93,6 +99,13 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
   const dingOn = missing('DingTalk', ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE'])
   const llmOn = missing('LLM', ['LLM_BASE_URL', 'LLM_MODEL'])
   env.SIMULATOR ??= env.NODE_ENV === 'production' ? 'off' : 'on'
+  env.PROCESSING ??= env.SIMULATOR === 'on' ? 'inline' : 'thread'
+  if (env.PROCESSING === 'thread' && env.SIMULATOR === 'on') {
+    throw new AppError(
+      'config_invalid',
+      'invalid configuration — PROCESSING=thread needs SIMULATOR=off (the simulator shows only what the main thread delivers)',
+    )
+  }
   return {
     env,
     feishu: feishuOn

@@ -9,7 +9,18 @@ import { PrismaClient as SqliteClient } from '../generated/node-sqlite/client.ts
 import type { Db } from './client.ts'
 import { providerOf } from './schema-engine.ts'
 
-export async function openNodeDb(url: string): Promise<Db> {
+export interface NodeDbOptions {
+  /**
+   * SQLite: let commits on this connection checkpoint the WAL (the default). The connection that acknowledges
+   * webhooks turns it off when another one (the background thread) writes steadily and checkpoints for it, so an
+   * acknowledgement never waits for a checkpoint's writes and fsync.
+   */
+  walCheckpoints?: boolean
+  /** SQLite: how long a write waits for another connection's lock inside SQLite (blocking the thread). */
+  busyTimeoutMs?: number
+}
+
+export async function openNodeDb(url: string, options: NodeDbOptions = {}): Promise<Db> {
   if (providerOf(url) === 'postgresql') {
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db
   }
@@ -21,6 +32,7 @@ export async function openNodeDb(url: string): Promise<Db> {
   // busy_timeout rides out short write contention.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
-  await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
+  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
+  if (options.walCheckpoints === false) await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0')
   return db
 }

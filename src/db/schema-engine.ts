@@ -8,13 +8,9 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { bindMigrationAwareSqlAdapterFactory, type SqlQueryable } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 
-export type Provider = 'sqlite' | 'postgresql'
+import { type Provider, providerOf } from './provider.ts'
 
-export function providerOf(url: string): Provider {
-  if (url.startsWith('file:')) return 'sqlite'
-  if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql'
-  throw new Error('DATABASE_URL must start with file: or postgres://')
-}
+export { type Provider, providerOf }
 
 // biome-ignore lint/suspicious/noExplicitAny: the wasm-bindgen glue module is untyped
 type EngineModule = any

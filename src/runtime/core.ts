@@ -1,7 +1,10 @@
 // Assembles CoreDeps from what a runtime entry provides. Shared by Node, Workers, the CLI and the tests.
 import { createHandlerRegistry } from '../bot/handlers.ts'
+import { createInboundStore, type InboundStore } from '../bot/inbound-store.ts'
+import { processInboundEvent } from '../bot/pipeline.ts'
 import type { AppConfig } from '../config/env.ts'
 import type { Db } from '../db/client.ts'
+import { providerOf } from '../db/provider.ts'
 import type { Clock, CoreDeps } from '../deps.ts'
 import type { KnowledgeService } from '../features/knowledge/service.ts'
 import type { Logger } from '../log.ts'
@@ -16,6 +19,8 @@ export interface CoreParts {
   defer?: CoreDeps['defer']
   ports?: CoreDeps['ports']
   knowledge: KnowledgeService
+  /** Defaults to a store on `db`; Node with PROCESSING=thread gives it a connection of its own. */
+  inbox?: InboundStore
 }
 
 export interface BackgroundOptions {
@@ -114,8 +119,11 @@ export function buildCore(parts: CoreParts): CoreDeps {
     clock: parts.clock,
     ports: parts.ports ?? {},
     knowledge: parts.knowledge,
+    inbox: parts.inbox ?? createInboundStore(parts.db, { provider: providerOf(parts.config.env.DATABASE_URL) }),
     handlers: createHandlerRegistry(),
     defer: parts.defer ?? backgroundRunner(parts.log).defer,
+    // Reads deps.defer when called: Workers bind it per request.
+    processLater: (id: number) => deps.defer(() => processInboundEvent(deps, id)),
   } as CoreDeps
   deps.outbox = createOutboxDispatcher(deps)
   return deps

@@ -3,15 +3,18 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.ts'
+import { createInboundStore } from '../bot/inbound-store.ts'
 import type { AppConfig } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
+import { providerOf } from '../db/provider.ts'
 import { type Clock, systemClock } from '../deps.ts'
 import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { startNodeScheduler } from '../jobs/node-scheduler.ts'
 import { JOBS } from '../jobs/registry.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
+import { type BackgroundThread, startBackgroundThread } from './background-host.ts'
 import { addPort, backgroundRunner, buildCore, trafficGauge } from './core.ts'
 import { createPlatforms } from './platforms.ts'
 
@@ -22,29 +25,61 @@ export interface NodeServerOptions {
   scheduler?: boolean
 }
 
+/**
+ * SQLite: inbound events get a connection of their own. It never waits inside SQLite for another connection's
+ * write lock (that would stall every request; the store retries asynchronously instead), and an event is never
+ * written inside a transaction another task has open on the shared connection (the adapter runs queries outside
+ * a transaction on the same connection), where a rollback would lose an event already acknowledged.
+ */
+async function openInbox(url: string) {
+  if (providerOf(url) !== 'sqlite') return undefined
+  const db = await openNodeDb(url, { walCheckpoints: false, busyTimeoutMs: 0 })
+  return { db, store: createInboundStore(db, { provider: 'sqlite', retryWhenBusy: true }) }
+}
+
 export async function startNodeServer(config: AppConfig, options: NodeServerOptions = {}) {
   const log = options.log ?? createLogger({ level: config.env.LOG_LEVEL })
   const migrations = await deployMigrations(config.env.DATABASE_URL)
   log.info('database ready', { provider: migrations.provider, applied: migrations.applied })
-  const db = await openNodeDb(config.env.DATABASE_URL)
+  const threaded = config.env.PROCESSING === 'thread'
+  // With a background thread writing steadily, its connection checkpoints the WAL and acknowledgements never do.
+  const db = await openNodeDb(config.env.DATABASE_URL, { walCheckpoints: !threaded })
+  const inbox = await openInbox(config.env.DATABASE_URL)
   const traffic = trafficGauge()
   const runner = backgroundRunner(log, { busy: traffic.busy })
   const knowledge = await loadKnowledgeService(config.env.KNOWLEDGE_DIR, { watch: true, log })
   log.info('knowledge loaded', { entries: knowledge.service.entries.length })
   const clock = options.clock ?? systemClock
-  const deps = buildCore({ config, db, log, clock, defer: runner.defer, knowledge: knowledge.service })
+  const deps = buildCore({
+    config,
+    db,
+    log,
+    clock,
+    defer: runner.defer,
+    knowledge: knowledge.service,
+    inbox: inbox?.store,
+  })
   const simulatorOn = config.env.SIMULATOR === 'on'
   const consolePort = createConsolePort()
   if (simulatorOn) addPort(deps, consolePort)
   const platforms = createPlatforms(deps)
+  const scheduled = options.scheduler !== false
+  // PROCESSING=thread: this thread verifies, stores and acknowledges; processing, delivery and jobs run there.
+  const background: BackgroundThread | undefined = threaded
+    ? await startBackgroundThread(config, { log, scheduler: scheduled })
+    : undefined
+  if (background) {
+    deps.processLater = background.submit
+    deps.outbox = { kick: background.kick, drain: background.drain }
+  }
   const app = createApp(deps, { platforms, simulator: simulatorOn ? consolePort.inbox : undefined, traffic })
 
   const server = serve({ fetch: app.fetch, port: config.env.PORT, hostname: config.env.HOST })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo
   const url = `http://${config.env.HOST === '0.0.0.0' ? '127.0.0.1' : config.env.HOST}:${port}`
-  log.info('listening', { url, platforms: Object.keys(deps.ports) })
-  const scheduler = options.scheduler === false ? undefined : startNodeScheduler(deps, JOBS)
+  log.info('listening', { url, platforms: Object.keys(deps.ports), processing: config.env.PROCESSING })
+  const scheduler = scheduled && !background ? startNodeScheduler(deps, JOBS) : undefined
   for (const platform of platforms) await platform.start?.()
   deps.outbox.kick() // whatever a previous run left pending
 
@@ -52,14 +87,19 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
     url,
     deps,
     simulatorOn,
-    /** Waits until background processing has settled. */
-    idle: runner.idle,
+    /** Waits until background processing has settled (this thread's, then the background thread's). */
+    async idle() {
+      await runner.idle()
+      await background?.idle()
+    },
     async close() {
       scheduler?.stop()
       knowledge.stop()
       await Promise.allSettled(platforms.map((p) => p.stop?.()))
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await runner.idle()
+      await background?.stop()
+      await inbox?.db.$disconnect()
       await db.$disconnect()
     },
   }

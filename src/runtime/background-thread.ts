@@ -1,0 +1,86 @@
+// The background thread (Node, PROCESSING=thread): processes stored inbound events, delivers the outbox and runs
+// the scheduled jobs, so none of that shares an event loop with the webhook acknowledgements on the main thread.
+// It has its own database connection, knowledge base and platform ports; the main thread only hands it event ids
+// (src/runtime/background-host.ts). Started as a worker_threads Worker, never imported.
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
+import { parentPort, workerData } from 'node:worker_threads'
+import { processPendingEvents } from '../bot/pipeline.ts'
+import { openNodeDb } from '../db/node-db.ts'
+import { systemClock } from '../deps.ts'
+import { loadKnowledgeService } from '../features/knowledge/node.ts'
+import { startNodeScheduler } from '../jobs/node-scheduler.ts'
+import { JOBS } from '../jobs/registry.ts'
+import { createLogger } from '../log.ts'
+import type { BackgroundThreadData, FromBackground, ToBackground } from './background-messages.ts'
+import { backgroundRunner, buildCore } from './core.ts'
+import { createPlatforms } from './platforms.ts'
+
+const port = parentPort
+if (!port) throw new Error('background-thread.ts runs as a worker thread (see background-host.ts)')
+const { config, scheduler } = workerData as BackgroundThreadData
+const post = (message: FromBackground) => port.postMessage(message)
+
+const NICENESS = 10
+
+/**
+ * On Linux a thread has its own nice value: this one yields the CPU to the thread that acknowledges webhooks
+ * whenever both want it (a burst on a small machine), and still gets all of it otherwise.
+ */
+function lowerOwnPriority(): boolean {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop())
+    setPriority(threadId, NICENESS)
+    return true
+  } catch {
+    return false // not Linux, or not allowed: the thread runs at normal priority
+  }
+}
+
+// Lines go to the main thread's logger, so there is one log stream (and tests can read it).
+const log = createLogger({ level: config.env.LOG_LEVEL, write: (line, level) => post({ type: 'log', level, line }) })
+log.info('background thread starting', { lowerPriority: lowerOwnPriority() })
+
+const db = await openNodeDb(config.env.DATABASE_URL) // this connection also checkpoints the WAL
+const knowledge = await loadKnowledgeService(config.env.KNOWLEDGE_DIR, { watch: true, log })
+const runner = backgroundRunner(log)
+const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge: knowledge.service })
+createPlatforms(deps) // for their outgoing ports: webhooks and long connections stay on the main thread
+const jobs = scheduler ? startNodeScheduler(deps, JOBS) : undefined
+
+async function stop() {
+  jobs?.stop()
+  knowledge.stop()
+  await runner.idle()
+  await db.$disconnect()
+  process.exit(0) // ends this thread only; whatever the SDK clients keep open goes with it
+}
+
+port.on('message', (message: ToBackground) => {
+  switch (message.type) {
+    case 'event':
+      deps.processLater(message.id)
+      return
+    case 'kick':
+      deps.outbox.kick(message.platform)
+      return
+    case 'call': {
+      const work = message.call === 'drain' ? deps.outbox.drain() : runner.idle().then(() => 0)
+      void work.then(
+        (value) => post({ type: 'result', seq: message.seq, value }),
+        (error) => {
+          log.error('background call failed', { call: message.call, error })
+          post({ type: 'result', seq: message.seq, value: 0 })
+        },
+      )
+      return
+    }
+    case 'stop':
+      void stop()
+  }
+})
+
+// Events stored while no thread was running (a restart, a crash mid-way) are processed first.
+deps.defer(() => processPendingEvents(deps))
+deps.outbox.kick()
+post({ type: 'ready' })

@@ -1,0 +1,112 @@
+// The production wiring on Node (PROCESSING=thread, the default without the simulator): the main thread verifies,
+// stores and acknowledges; a worker thread processes, delivers and runs the jobs. Driven like Feishu drives it.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import { parseEnv } from '../../src/config/env.ts'
+import { deployMigrations } from '../../src/db/migrate.ts'
+import { openNodeDb } from '../../src/db/node-db.ts'
+import { createLogger } from '../../src/log.ts'
+import { startNodeServer } from '../../src/runtime/node-server.ts'
+import { FAKE_ENCRYPT_KEY, FAKE_VERIFICATION_TOKEN, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
+import { FAKE_APP_ID, FAKE_APP_SECRET, type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
+import { waitFor } from '../helpers/server.ts'
+
+let fake: FakeFeishu
+let databaseUrl: string
+const logs: string[] = []
+
+beforeEach(async () => {
+  fake = await startFakeFeishu()
+  databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), 'qsbot-thread-')), 'bot.db')}`
+  logs.length = 0
+})
+afterEach(() => fake.close())
+
+async function start() {
+  const config = parseEnv({
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    FEISHU_APP_ID: FAKE_APP_ID,
+    FEISHU_APP_SECRET: FAKE_APP_SECRET,
+    FEISHU_VERIFICATION_TOKEN: FAKE_VERIFICATION_TOKEN,
+    FEISHU_ENCRYPT_KEY: FAKE_ENCRYPT_KEY,
+    FEISHU_BASE_URL: fake.url,
+  })
+  expect(config.env.PROCESSING).toBe('thread')
+  return startNodeServer(config, { scheduler: false, log: createLogger({ write: (line) => logs.push(line) }) })
+}
+
+const replies = () => fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
+
+async function deliver(url: string, event: ReturnType<typeof messageEvent>) {
+  const { body, headers } = feishuRequest(event, { encryptKey: FAKE_ENCRYPT_KEY })
+  const res = await fetch(`${url}/webhooks/feishu/events`, { method: 'POST', headers, body })
+  return { status: res.status, body: await res.json() }
+}
+
+test('a message is acknowledged by the main thread and answered by the background thread, once', async () => {
+  const server = await start()
+  try {
+    const event = messageEvent({ text: '帮助' })
+    expect(await deliver(server.url, event)).toEqual({ status: 200, body: {} })
+    const [reply] = (await waitFor(() => (replies().length ? replies() : null), 10_000, 'the reply')) ?? []
+    expect(reply!.path).toBe(`/open-apis/im/v1/messages/${event.event.message.message_id}/reply`)
+    expect(reply!.body.msg_type).toBe('interactive')
+
+    // Feishu retries the same event: acknowledged again, never answered twice.
+    expect(await deliver(server.url, event)).toEqual({ status: 200, body: {} })
+    await server.idle()
+    expect(replies()).toHaveLength(1)
+
+    // The thread's log lines reach the main thread's logger, marked as the thread's.
+    const processed = logs.map((line) => JSON.parse(line)).find((l) => l.msg === 'event processed')
+    expect(processed).toMatchObject({ thread: 'background', platform: 'feishu', intent: 'help' })
+  } finally {
+    await server.close()
+  }
+})
+
+test('events stored but not processed before a restart are answered when the new thread starts', async () => {
+  // A previous process acknowledged this event and died before processing it.
+  await deployMigrations(databaseUrl)
+  const db = await openNodeDb(databaseUrl)
+  const event = messageEvent({ text: '帮助' })
+  await db.inboundEvent.create({
+    data: {
+      platform: 'feishu',
+      eventId: event.header.event_id,
+      kind: 'message',
+      payload: JSON.stringify({
+        kind: 'message',
+        eventId: event.header.event_id,
+        platform: 'feishu',
+        chat: { platform: 'feishu', chatId: 'oc_group_1', chatType: 'group' },
+        sender: { platform: 'feishu', userId: 'ou_user_1' },
+        text: '帮助',
+        reply: { messageId: event.event.message.message_id },
+        receivedAt: new Date().toISOString(),
+      }),
+    },
+  })
+  await db.$disconnect()
+
+  const server = await start()
+  try {
+    const [reply] = (await waitFor(() => (replies().length ? replies() : null), 10_000, 'the late reply')) ?? []
+    expect(reply!.path).toBe(`/open-apis/im/v1/messages/${event.event.message.message_id}/reply`)
+    expect(await server.deps.db.inboundEvent.findFirst()).toMatchObject({ status: 'processed', attempts: 1 })
+  } finally {
+    await server.close()
+  }
+})
+
+test('PROCESSING=thread with the simulator on is refused with a clear reason', () => {
+  expect(() => parseEnv({ SIMULATOR: 'on', PROCESSING: 'thread' })).toThrow(/PROCESSING=thread needs SIMULATOR=off/)
+  expect(parseEnv({}).env.PROCESSING).toBe('inline')
+  expect(parseEnv({ NODE_ENV: 'production' }).env.PROCESSING).toBe('thread')
+})
