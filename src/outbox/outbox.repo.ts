@@ -34,43 +34,60 @@ const DUE_NOW = new Date(0)
 
 const targetOf = (address: Address) => address.chatId ?? address.userId ?? ''
 
+/** The rows one outgoing message needs: its outbox row, and for a card the SentCard that clicks will find. */
+function rowsFor(input: EnqueueInput) {
+  let body = input.body
+  let card: OutboxPayload['card']
+  let sentCard: Parameters<DbOrTx['sentCard']['create']>[0]['data'] | undefined
+  if (body.kind === 'card') {
+    const id = newCardId()
+    const model: CardModel = { ...body.card, id, version: 1 }
+    sentCard = {
+      id,
+      platform: input.address.platform,
+      chatId: input.address.chatId ?? null,
+      userId: input.address.userId ?? null,
+      template: model.template,
+      subject: model.subject ?? null,
+      model: JSON.stringify(model),
+    }
+    body = { kind: 'card', card: model }
+    card = { id, update: false }
+  }
+  const payload: OutboxPayload = { address: input.address, body, reply: input.reply, card }
+  const outbox = {
+    platform: input.address.platform,
+    targetKind: input.address.chatId ? 'chat' : 'user',
+    target: targetOf(input.address),
+    payload: JSON.stringify(payload),
+    dedupeKey: input.dedupeKey ?? null,
+    nextAttemptAt: DUE_NOW,
+  }
+  return { sentCard, outbox, cardId: card?.id }
+}
+
 /** Stores one outgoing message. Cards get a SentCard row so later clicks and updates can find them. */
 export async function enqueueMessage(db: DbOrTx, input: EnqueueInput): Promise<{ outboxId: number; cardId?: string }> {
   if (input.dedupeKey) {
     const existing = await db.outbox.findUnique({ where: { dedupeKey: input.dedupeKey } })
     if (existing) return { outboxId: existing.id }
   }
-  let body = input.body
-  let card: OutboxPayload['card']
-  if (body.kind === 'card') {
-    const id = newCardId()
-    const model: CardModel = { ...body.card, id, version: 1 }
-    await db.sentCard.create({
-      data: {
-        id,
-        platform: input.address.platform,
-        chatId: input.address.chatId ?? null,
-        userId: input.address.userId ?? null,
-        template: model.template,
-        subject: model.subject ?? null,
-        model: JSON.stringify(model),
-      },
-    })
-    body = { kind: 'card', card: model }
-    card = { id, update: false }
-  }
-  const payload: OutboxPayload = { address: input.address, body, reply: input.reply, card }
-  const row = await db.outbox.create({
-    data: {
-      platform: input.address.platform,
-      targetKind: input.address.chatId ? 'chat' : 'user',
-      target: targetOf(input.address),
-      payload: JSON.stringify(payload),
-      dedupeKey: input.dedupeKey ?? null,
-      nextAttemptAt: DUE_NOW,
-    },
-  })
-  return { outboxId: row.id, cardId: card?.id }
+  const { sentCard, outbox, cardId } = rowsFor(input)
+  if (sentCard) await db.sentCard.create({ data: sentCard })
+  const row = await db.outbox.create({ data: outbox })
+  return { outboxId: row.id, cardId }
+}
+
+/**
+ * Stores many messages in two statements (the replies of a batch of events), in order. Messages with a dedupe key
+ * need `enqueueMessage`, which looks the key up first.
+ */
+export async function enqueueMessages(db: DbOrTx, inputs: EnqueueInput[]): Promise<void> {
+  if (inputs.some((input) => input.dedupeKey)) throw new Error('enqueueMessages: use enqueueMessage for dedupe keys')
+  const rows = inputs.map(rowsFor)
+  const sentCards = rows.flatMap((row) => (row.sentCard ? [row.sentCard] : []))
+  if (sentCards.length) await db.sentCard.createMany({ data: sentCards })
+  if (rows.length) await db.outbox.createMany({ data: rows.map((row) => row.outbox) })
 }
 
 export interface SentCardView {

@@ -5,7 +5,7 @@
 import { readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
-import { processPendingEvents } from '../bot/pipeline.ts'
+import { pendingEventsLoop } from '../bot/pipeline.ts'
 import { openNodeDb } from '../db/node-db.ts'
 import { systemClock } from '../deps.ts'
 import { loadKnowledgeService } from '../features/knowledge/node.ts'
@@ -46,12 +46,19 @@ const knowledge = await loadKnowledgeService(config.env.KNOWLEDGE_DIR, { watch: 
 const runner = backgroundRunner(log)
 const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge: knowledge.service })
 createPlatforms(deps) // for their outgoing ports: webhooks and long connections stay on the main thread
+// Event ids from the main thread only say "there is work": the loop takes it from the database, oldest first.
+const events = pendingEventsLoop(deps)
+deps.processLater = events.signal
+const idle = async () => {
+  await events.idle()
+  await runner.idle()
+}
 const jobs = scheduler ? startNodeScheduler(deps, JOBS) : undefined
 
 async function stop() {
   jobs?.stop()
   knowledge.stop()
-  await runner.idle()
+  await idle()
   await db.$disconnect()
   process.exit(0) // ends this thread only; whatever the SDK clients keep open goes with it
 }
@@ -65,7 +72,7 @@ port.on('message', (message: ToBackground) => {
       deps.outbox.kick(message.platform)
       return
     case 'call': {
-      const work = message.call === 'drain' ? deps.outbox.drain() : runner.idle().then(() => 0)
+      const work = message.call === 'drain' ? deps.outbox.drain() : idle().then(() => 0)
       void work.then(
         (value) => post({ type: 'result', seq: message.seq, value }),
         (error) => {
@@ -81,6 +88,6 @@ port.on('message', (message: ToBackground) => {
 })
 
 // Events stored while no thread was running (a restart, a crash mid-way) are processed first.
-deps.defer(() => processPendingEvents(deps))
+events.signal()
 deps.outbox.kick()
 post({ type: 'ready' })

@@ -1,7 +1,7 @@
 // Verify → acknowledge → process: duplicates are dropped, failures retried by the bot itself, card clicks checked
 // against the card they came from.
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { acceptEvent, handleCardAction, retryFailedEvents } from '../../src/bot/pipeline.ts'
+import { acceptEvent, handleCardAction, processPendingEvents, retryFailedEvents } from '../../src/bot/pipeline.ts'
 import type { CardActionEvent, MessageEvent } from '../../src/bot/types.ts'
 import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
 import { testCore } from '../helpers/core.ts'
@@ -54,6 +54,44 @@ test('a handler that fails is retried later by the bot, and its answer is not lo
   await core.deps.outbox.drain()
   expect(await core.deps.db.inboundEvent.findFirst()).toMatchObject({ status: 'processed', attempts: 2 })
   expect(core.port.delivered).toHaveLength(1)
+})
+
+test('waiting events are processed as a batch, in order; a failing one is retried alone, the rest answered once', async () => {
+  const help = core.deps.handlers.messages.get('help')!
+  core.deps.handlers.messages.set('help', {
+    intent: 'help',
+    handle: async (ctx) => {
+      if (ctx.event.eventId === 'b-3') throw new Error('database hiccup')
+      return help.handle(ctx)
+    },
+  })
+  core.deps.processLater = () => {} // stored only, as when the background thread is behind or restarting
+  for (let i = 1; i <= 5; i++) {
+    await acceptEvent(core.deps, { ...message(`b-${i}`, '帮助'), reply: { messageId: `om_${i}` } })
+  }
+  const transactions: string[] = []
+  const db = core.deps.db
+  core.deps.db = db.$extends({
+    query: {
+      outbox: {
+        createMany: async ({ args, query }) => {
+          transactions.push(`outbox:${(args.data as unknown[]).length}`)
+          return query(args)
+        },
+      },
+    },
+  }) as unknown as typeof db
+  expect(await processPendingEvents(core.deps)).toBe(4)
+  core.deps.db = db
+  expect(transactions).toEqual(['outbox:4']) // one write for the whole batch's replies
+  const rows = await db.inboundEvent.findMany({ orderBy: { id: 'asc' } })
+  expect(rows.map((r) => r.status)).toEqual(['processed', 'processed', 'failed', 'processed', 'processed'])
+  await core.deps.outbox.drain()
+  expect(core.port.delivered).toHaveLength(4)
+  // Replies leave in the order the events came in.
+  const outbox = await db.outbox.findMany({ orderBy: { id: 'asc' } })
+  expect(outbox.map((o) => JSON.parse(o.payload).reply?.messageId)).toEqual(['om_1', 'om_2', 'om_4', 'om_5'])
+  expect(await processPendingEvents(core.deps)).toBe(0) // nothing processed twice
 })
 
 async function sentCard() {

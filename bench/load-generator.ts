@@ -1,5 +1,5 @@
-// The load generator for bench/feishu-webhook.bench.ts, run in its own process so autocannon does not share the
-// event loop of the server it measures. Input: a JSON file {url, path, durationS, connections, rate?, requests:
+// The load generator for the webhook benchmarks (bench/webhook-load.ts), run in its own process so it does not
+// share the event loop of the server it measures. Input: a JSON file {url, path, durationS, connections, rate?, requests:
 // [{body, headers}]} (pre-signed, so generating load costs no crypto); output: one JSON line on stdout.
 // At a fixed rate it is an open-loop generator of its own; flat out it is autocannon.
 import { readFileSync } from 'node:fs'
@@ -35,6 +35,11 @@ function nextRequest() {
 }
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
+const p99 = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.99,
+  )
 
 /**
  * Open loop at a fixed rate: requests leave on schedule (every 1000/rate ms) whether or not earlier ones have been
@@ -45,6 +50,7 @@ async function openLoop(rate: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: 512 })
   const target = new URL(input.url)
   const latencies: number[] = []
+  const bySecond: number[][] = Array.from({ length: input.durationS }, () => [])
   let non2xx = 0
   let errors = 0
   const started = performance.now()
@@ -65,7 +71,9 @@ async function openLoop(rate: number) {
             res.resume()
             res.on('end', () => {
               if ((res.statusCode ?? 0) >= 300) non2xx++
-              latencies.push(performance.now() - from)
+              const latency = performance.now() - from
+              latencies.push(latency)
+              bySecond[Math.min(input.durationS - 1, Math.floor(i / rate))]!.push(latency)
               resolve()
             })
           },
@@ -93,6 +101,8 @@ async function openLoop(rate: number) {
     non2xx,
     errors,
     generator: 'open-loop',
+    // Whether slow answers cluster (a pause) or spread (steady contention): the p99 of each second's requests.
+    p99BySecondMs: bySecond.map((second) => round(p99(second))),
   }
 }
 
