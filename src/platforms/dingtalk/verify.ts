@@ -2,7 +2,9 @@
 //   1. both headers `timestamp` (ms epoch) and `sign` are present;
 //   2. the timestamp is a number within one hour of now (replays of old captures are refused);
 //   3. sign == base64(HmacSHA256(key = appSecret, msg = timestamp + "\n" + appSecret)), compared in constant time.
-// Pure and Web Crypto only, so the same code runs on Node and Workers; the clock is injectable for tests.
+// Pure, on node:crypto's createHmac (on Workers through nodejs_compat): synchronous and cheaper per request than
+// Web Crypto's job dispatch. The clock is injectable for tests.
+import { createHmac } from 'node:crypto'
 
 export const MAX_SKEW_MS = 60 * 60 * 1000
 
@@ -18,29 +20,10 @@ export interface VerifyInput {
 }
 
 const encoder = new TextEncoder()
-const keyCache = new Map<string, Promise<CryptoKey>>()
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keyCache.get(secret)
-  if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-    // One app secret per process in practice; the cap only guards against misuse.
-    if (keyCache.size > 8) keyCache.clear()
-    keyCache.set(secret, key)
-  }
-  return key
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary)
-}
 
 /** base64(HmacSHA256(secret, timestamp + "\n" + secret)): what DingTalk puts in the `sign` header. */
 export async function signDingtalk(timestamp: string, appSecret: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', await hmacKey(appSecret), encoder.encode(`${timestamp}\n${appSecret}`))
-  return toBase64(new Uint8Array(mac))
+  return createHmac('sha256', appSecret).update(`${timestamp}\n${appSecret}`, 'utf8').digest('base64')
 }
 
 /** Compares two strings without an early exit, so timing does not reveal how much of a forged sign matched. */

@@ -1,6 +1,11 @@
-// Feishu request authentication, as pure functions over Web Crypto so the same code runs on Node and Workers.
+// Feishu request authentication, as pure functions that run on Node and on Workers (nodejs_compat): digests with
+// node:crypto's createHash, synchronous and several times cheaper per request than Web Crypto's job dispatch (it
+// showed as a fifth of the acknowledging thread's time under load); AES through Web Crypto.
 // Doc: open.larkoffice.com/document/ukTMukTMukTM/uYDNxYjL2QTM24iN0EjN/event-subscription-configure-/encrypt-key-encryption-configuration-case
 // Unlike the official Node SDK we sign the RAW body (it re-serialises parsed JSON) and always check the token.
+import { Buffer } from 'node:buffer'
+import { createDecipheriv, createHash } from 'node:crypto'
+
 const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
@@ -14,18 +19,12 @@ export const MAX_FUTURE_SECONDS = 300
 export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure }
 export type VerifyFailure = 'missing_signature' | 'invalid_signature' | 'stale_request' | 'invalid_token'
 
-function toHex(buffer: ArrayBuffer): string {
-  let out = ''
-  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, '0')
-  return out
-}
-
 export async function sha256Hex(text: string): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)))
+  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 export async function sha1Hex(text: string): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-1', encoder.encode(text)))
+  return createHash('sha1').update(text, 'utf8').digest('hex')
 }
 
 /** Compares two strings in time independent of where they differ (lengths are not secret here). */
@@ -71,9 +70,21 @@ function aesKey(encryptKey: string, usage: 'encrypt' | 'decrypt'): Promise<Crypt
 export async function decryptPayload(encrypted: string, encryptKey: string): Promise<string> {
   const bytes = base64ToBytes(encrypted)
   if (bytes.length < 32 || bytes.length % 16 !== 0) throw new Error('ciphertext has an invalid length')
-  const key = await aesKey(encryptKey, 'decrypt')
-  const plain = await crypto.subtle.decrypt({ name: 'AES-CBC', iv: bytes.slice(0, 16) }, key, bytes.slice(16))
+  const decipher = createDecipheriv('aes-256-cbc', rawKey(encryptKey), bytes.subarray(0, 16))
+  const plain = Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()])
   return decoder.decode(plain)
+}
+
+const rawKeys = new Map<string, Buffer>()
+/** SHA-256 of the Encrypt Key, kept: an app has one. */
+function rawKey(encryptKey: string): Buffer {
+  let key = rawKeys.get(encryptKey)
+  if (!key) {
+    key = createHash('sha256').update(encryptKey, 'utf8').digest()
+    if (rawKeys.size > 16) rawKeys.clear()
+    rawKeys.set(encryptKey, key)
+  }
+  return key
 }
 
 /** The inverse of decryptPayload, for fakes and benchmarks (Feishu does this on its side). */
