@@ -17,7 +17,9 @@ import {
   processedCount,
   productionServer,
   RATE,
+  REPEATS,
   ratio,
+  repeated,
   requestsFor,
   type SignedRequest,
 } from './webhook-load.ts'
@@ -65,8 +67,8 @@ export async function runDingtalkWebhookBench() {
     }
     const at500 = {
       bareHono: await load(base.url, '/ok', await callbacks(fake, RATE), RATE),
-      ours: await full(app, RATE),
-      oursInline: await full(inline, RATE),
+      ours: await repeated(() => full(app, RATE)),
+      oursInline: await repeated(() => full(inline, RATE)),
     }
     const atMax = {
       bareHono: await load(base.url, '/ok', await callbacks(fake)),
@@ -78,7 +80,7 @@ export async function runDingtalkWebhookBench() {
       at: new Date().toISOString(),
       node: process.version,
       durationSeconds: DURATION_S,
-      note: 'POST /webhooks/dingtalk/robot with signed text callbacks (unique msgIds, 500 groups, "质量贷怎么申请" answered from the real knowledge base through the sessionWebhook of the fake DingTalk). bareHono = 200 only; ours = the production server (PROCESSING=thread): verify, decode, store (durable de-dup), ack, then process and reply on the background thread; oursInline = the same with PROCESSING=inline. processedPerSecond = events processed during the run / its duration. At 500/s an open-loop generator (latency from the scheduled send time), flat out autocannon with 50 connections; the generator runs in a child process, the fake DingTalk in this one.',
+      note: `POST /webhooks/dingtalk/robot with signed text callbacks (unique msgIds, 500 groups, "质量贷怎么申请" answered from the real knowledge base through the sessionWebhook of the fake DingTalk). bareHono = 200 only; ours = the production server (PROCESSING=thread): verify, decode, store (durable de-dup), ack, then process and reply on the background thread; oursInline = the same with PROCESSING=inline. processedPerSecond = events processed during the run / its duration. At 500/s ours and oursInline run ${REPEATS} times: the run with the median p99 is shown, runsP99Ms lists all. At 500/s an open-loop generator (latency from the scheduled send time), flat out autocannon with 50 connections; the generator runs in a child process, the fake DingTalk in this one.`,
       at500,
       atMax,
       loadAverage: { before: loadBefore[0], after: loadavg()[0], cores: cpus().length },
@@ -88,7 +90,11 @@ export async function runDingtalkWebhookBench() {
         throughputAtMaxVsBare: ratio(atMax.ours.rps, atMax.bareHono.rps),
         inlineThroughputAtMaxVsBare: ratio(atMax.oursInline.rps, atMax.bareHono.rps),
       },
-      target: { p99At500Ms: 20, met: at500.ours.p99Ms < 20 },
+      target: {
+        p99At500Ms: 20,
+        met: at500.ours.p99Ms < 20,
+        metInEveryRun: at500.ours.runsP99Ms.every((p99) => p99 < 20),
+      },
       events: {
         stored: await app.deps.db.inboundEvent.count(),
         processed: await processedCount(app),

@@ -26,7 +26,9 @@ import {
   processedCount,
   productionServer,
   RATE,
+  REPEATS,
   ratio,
+  repeated,
   requestsFor,
 } from './webhook-load.ts'
 
@@ -64,14 +66,20 @@ async function sdkAdapter() {
   return { ...(await listen(server)), dispatched: () => dispatched }
 }
 
-/** Runs `run` with event processing switched off: events are stored and acknowledged, nothing else. */
-async function ackOnly<T>(deps: { processLater: (id: number) => void }, run: () => Promise<T>): Promise<T> {
-  const processLater = deps.processLater
-  deps.processLater = () => {}
+/**
+ * Runs `run` with event processing switched off: events are stored and acknowledged, nothing else. Afterwards the
+ * server catches up on what was stored (any id wakes the background loop, which reads the waiting events from the
+ * database) before the next scenario, so that no run pays for an earlier one's backlog.
+ */
+async function ackOnly<T>(server: BenchServer, run: () => Promise<T>): Promise<T> {
+  const processLater = server.deps.processLater
+  server.deps.processLater = () => {}
   try {
     return await run()
   } finally {
-    deps.processLater = processLater
+    server.deps.processLater = processLater
+    processLater(0)
+    await server.idle()
   }
 }
 
@@ -101,15 +109,15 @@ export async function runFeishuWebhookBench() {
       bareHono: await load(bare.url, '/ok', events(RATE), RATE),
       sdkAdaptDefault: await load(sdk.url, '/webhook/event', events(RATE), RATE),
       oursAdapterOnly: await load(adapter.url, path, events(RATE), RATE),
-      oursAckOnly: await ackOnly(app.deps, () => load(app.url, path, events(RATE), RATE)),
-      ours: await full(app, RATE),
-      oursInline: await full(inline, RATE),
+      oursAckOnly: await ackOnly(app, () => load(app.url, path, events(RATE), RATE)),
+      ours: await repeated(() => full(app, RATE)),
+      oursInline: await repeated(() => full(inline, RATE)),
     }
     const atMax = {
       bareHono: await load(bare.url, '/ok', events()),
       sdkAdaptDefault: await load(sdk.url, '/webhook/event', events()),
       oursAdapterOnly: await load(adapter.url, path, events()),
-      oursAckOnly: await ackOnly(app.deps, () => load(app.url, path, events())),
+      oursAckOnly: await ackOnly(app, () => load(app.url, path, events())),
       ours: await full(app),
       oursInline: await full(inline),
     }
@@ -118,7 +126,7 @@ export async function runFeishuWebhookBench() {
       at: new Date().toISOString(),
       node: process.version,
       durationSeconds: DURATION_S,
-      note: 'encrypted+signed im.message.receive_v1, unique event ids, 500 chats. bareHono = 200 only; sdkAdaptDefault = SDK adaptDefault+EventDispatcher (decrypt, signature over re-serialised JSON, no token check, no storage, no-op handler); oursAdapterOnly = our routes (raw-body signature, decrypt, token/app check, decode) with a core that stores nothing; oursAckOnly = the production server, event stored (durable de-dup) then ack, processing off; ours = the production server (PROCESSING=thread): stored, acknowledged, processed on the background thread and replied to the fake Feishu (50/s app limit); oursInline = the same with PROCESSING=inline (one event loop for everything). processedPerSecond = events processed during the run / its duration. At 500/s an open-loop generator (latency from the scheduled send time), flat out autocannon with 50 connections; the generator runs in a child process, the fake Feishu in this one.',
+      note: `encrypted+signed im.message.receive_v1, unique event ids, 500 chats. bareHono = 200 only; sdkAdaptDefault = SDK adaptDefault+EventDispatcher (decrypt, signature over re-serialised JSON, no token check, no storage, no-op handler); oursAdapterOnly = our routes (raw-body signature, decrypt, token/app check, decode) with a core that stores nothing; oursAckOnly = the production server, event stored (durable de-dup) then ack, processing off; ours = the production server (PROCESSING=thread): stored, acknowledged, processed on the background thread and replied to the fake Feishu (50/s app limit); oursInline = the same with PROCESSING=inline (one event loop for everything). processedPerSecond = events processed during the run / its duration. At 500/s ours and oursInline run ${REPEATS} times: the run with the median p99 is shown, runsP99Ms lists all. At 500/s an open-loop generator (latency from the scheduled send time), flat out autocannon with 50 connections; the generator runs in a child process, the fake Feishu in this one.`,
       at500,
       atMax,
       // The machine is shared: other work running during the bench shows here (1-minute load, before and after).
@@ -136,6 +144,7 @@ export async function runFeishuWebhookBench() {
       target: {
         p99At500Ms: 20,
         met: at500.ours.p99Ms < 20,
+        metInEveryRun: at500.ours.runsP99Ms.every((p99) => p99 < 20),
         throughputAtLeastSdk: atMax.ours.rps >= atMax.sdkAdaptDefault.rps,
       },
       events: {

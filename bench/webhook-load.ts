@@ -108,3 +108,16 @@ export async function fullRun(server: BenchServer, path: string, requests: Signe
   await server.idle()
   return { ...result, processedPerSecond }
 }
+
+export const REPEATS = 3
+
+/**
+ * The headline scenario runs REPEATS times: one 10-second p99 on a shared 2-core machine is noisy. Returns the run
+ * with the median p99, and every run's numbers beside it (reported, never dropped).
+ */
+export async function repeated<T extends Load>(run: () => Promise<T>): Promise<T & { runsP99Ms: number[] }> {
+  const runs: T[] = []
+  for (let i = 0; i < REPEATS; i++) runs.push(await run())
+  const byP99 = [...runs].sort((a, b) => a.p99Ms - b.p99Ms)
+  return { ...byP99[Math.floor(byP99.length / 2)]!, runsP99Ms: runs.map((r) => r.p99Ms) }
+}
