@@ -19,6 +19,8 @@ export interface AppOptions {
   version?: string
   /** Counts requests in flight so background processing yields to acknowledgements (Node). */
   traffic?: TrafficGauge
+  /** Node, PROCESSING=thread: whether the background thread is running or being restarted (shown on /healthz). */
+  background?: () => 'running' | 'restarting'
 }
 
 export function createApp(deps: CoreDeps, options: AppOptions = {}) {
@@ -47,9 +49,12 @@ export function createApp(deps: CoreDeps, options: AppOptions = {}) {
     const platforms = Object.fromEntries(
       (['feishu', 'dingtalk', 'console'] as const).map((p) => [p, deps.ports[p] ? 'on' : 'off']),
     )
+    // A restarting background thread delays answers but loses nothing (events are stored first): degraded, not down.
+    const background = options.background?.()
     const body = {
-      status: database === 'ok' ? 'ok' : 'degraded',
+      status: database === 'ok' && background !== 'restarting' ? 'ok' : 'degraded',
       database,
+      ...(background ? { background } : {}),
       platforms,
       version: options.version,
       ms: Date.now() - started,

@@ -19,6 +19,7 @@ export interface BackgroundThread {
   drain(): Promise<number>
   /** Resolves when the thread's queued work has settled. */
   idle(): Promise<void>
+  state(): 'running' | 'restarting'
   stop(): Promise<void>
 }
 
@@ -45,6 +46,7 @@ export async function startBackgroundThread(
   const calls = new Map<number, (value: number) => void>()
   let seq = 0
   let stopping = false
+  let running = false
   let worker: Worker
 
   const forwardLog = (message: FromBackground & { type: 'log' }) => {
@@ -59,6 +61,7 @@ export async function startBackgroundThread(
       worker.on('message', (message: FromBackground) => {
         if (message.type === 'ready') {
           ready = true
+          running = true
           resolve()
         } else if (message.type === 'log') forwardLog(message)
         else if (message.type === 'result') {
@@ -68,6 +71,7 @@ export async function startBackgroundThread(
       })
       worker.on('error', (error) => log.error('background thread failed', { error }))
       worker.on('exit', (code) => {
+        running = false
         for (const settle of calls.values()) settle(0)
         calls.clear()
         if (!ready) return reject(new Error(`background thread exited during start-up (code ${code})`))
@@ -93,6 +97,7 @@ export async function startBackgroundThread(
     kick: (platform) => send({ type: 'kick', platform }),
     drain: () => call('drain'),
     idle: () => call('idle').then(() => undefined),
+    state: () => (running ? 'running' : 'restarting'),
     async stop() {
       stopping = true
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))

@@ -72,7 +72,12 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
     deps.processLater = background.submit
     deps.outbox = { kick: background.kick, drain: background.drain }
   }
-  const app = createApp(deps, { platforms, simulator: simulatorOn ? consolePort.inbox : undefined, traffic })
+  const app = createApp(deps, {
+    platforms,
+    simulator: simulatorOn ? consolePort.inbox : undefined,
+    traffic,
+    background: background?.state,
+  })
 
   const server = serve({ fetch: app.fetch, port: config.env.PORT, hostname: config.env.HOST })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))

@@ -52,6 +52,9 @@ async function deliver(url: string, event: ReturnType<typeof messageEvent>) {
 test('a message is acknowledged by the main thread and answered by the background thread, once', async () => {
   const server = await start()
   try {
+    const health = await (await fetch(`${server.url}/healthz`)).json()
+    expect(health).toMatchObject({ status: 'ok', database: 'ok', background: 'running' })
+
     const event = messageEvent({ text: '帮助' })
     expect(await deliver(server.url, event)).toEqual({ status: 200, body: {} })
     const [reply] = (await waitFor(() => (replies().length ? replies() : null), 10_000, 'the reply')) ?? []
