@@ -57,6 +57,7 @@ export async function startBackgroundThread(
   const spawn = () =>
     new Promise<void>((resolve, reject) => {
       let ready = false
+      let failure: Error | undefined
       worker = newWorker(data)
       worker.on('message', (message: FromBackground) => {
         if (message.type === 'ready') {
@@ -69,12 +70,18 @@ export async function startBackgroundThread(
           calls.delete(message.seq)
         }
       })
-      worker.on('error', (error) => log.error('background thread failed', { error }))
+      worker.on('error', (error) => {
+        failure = error
+        log.error('background thread failed', { error })
+      })
       worker.on('exit', (code) => {
         running = false
         for (const settle of calls.values()) settle(0)
         calls.clear()
-        if (!ready) return reject(new Error(`background thread exited during start-up (code ${code})`))
+        if (!ready) {
+          const reason = failure ? `: ${failure.message}` : ''
+          return reject(new Error(`background thread exited during start-up (code ${code})${reason}`))
+        }
         if (stopping) return
         log.error('background thread exited; starting a new one', { code, restartInMs: RESTART_AFTER_MS })
         setTimeout(() => {

@@ -113,3 +113,22 @@ test('PROCESSING=thread with the simulator on is refused with a clear reason', (
   expect(parseEnv({}).env.PROCESSING).toBe('inline')
   expect(parseEnv({ NODE_ENV: 'production' }).env.PROCESSING).toBe('thread')
 })
+
+test('a background thread that cannot start is refused with its reason (so the server does not start)', async () => {
+  const config = parseEnv({
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    KNOWLEDGE_DIR: join(tmpdir(), 'qsbot-no-such-knowledge-dir'),
+  })
+  const startThread = async () => {
+    const { startBackgroundThread } = await import('../../src/runtime/background-host.ts')
+    await deployMigrations(databaseUrl)
+    return startBackgroundThread(config, { log: createLogger({ write: (line) => logs.push(line) }), scheduler: false })
+  }
+  await expect(startThread()).rejects.toThrow(
+    /background thread exited during start-up \(code 1\): .*qsbot-no-such-knowledge-dir/,
+  )
+  expect(logs.some((line) => /background thread failed/.test(line))).toBe(true)
+})
