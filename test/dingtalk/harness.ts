@@ -1,16 +1,9 @@
 // The real server (createApp, pipeline, outbox, SQLite file) with DingTalk on, pointed at the fake DingTalk.
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
-import { createApp } from '../../src/app.ts'
-import { parseEnv } from '../../src/config/env.ts'
 import type { CoreDeps } from '../../src/deps.ts'
 import { createKnowledgeService } from '../../src/features/knowledge/service.ts'
-import { createLogger } from '../../src/log.ts'
 import { createDingtalkPlatform } from '../../src/platforms/dingtalk/index.ts'
-import { addPort, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
-import { createPlatforms } from '../../src/runtime/platforms.ts'
 import type { FakeDingtalk } from '../fakes/dingtalk/server.ts'
-import { openTestDb } from '../helpers/db.ts'
+import { startTestServer } from '../helpers/server.ts'
 
 export interface DingtalkTestServer {
   url: string
@@ -19,45 +12,25 @@ export interface DingtalkTestServer {
   close(): Promise<void>
 }
 
-export async function startDingtalkServer(
+export function startDingtalkServer(
   fake: FakeDingtalk,
   env: Record<string, string> = {},
   stream?: { idleMs?: number; pingEveryMs?: number; reconnectMinMs?: number },
 ): Promise<DingtalkTestServer> {
-  const config = parseEnv({
-    NODE_ENV: 'test',
-    DINGTALK_CLIENT_ID: fake.clientId,
-    DINGTALK_CLIENT_SECRET: fake.clientSecret,
-    DINGTALK_ROBOT_CODE: 'dingrobot001',
-    DINGTALK_API_BASE_URL: fake.url,
-    ...env,
-  })
-  const log = createLogger({ level: 'error', write: () => {} })
-  const { db, close: closeDb } = await openTestDb()
-  const runner = backgroundRunner(log)
-  // An empty knowledge base: adapter tests pin the DingTalk round trip (the bench loads the real one).
-  const knowledge = createKnowledgeService({ entries: [] })
-  const deps = buildCore({ config, db, log, clock: { now: () => new Date() }, defer: runner.defer, knowledge })
-  // The runtime's list (so its wiring is exercised), with DingTalk rebuilt here to pass test timings.
-  const platforms = createPlatforms(deps).filter((p) => p.platform !== 'dingtalk')
-  const dingtalk = createDingtalkPlatform(deps, { stream })
-  addPort(deps, dingtalk.port)
-  platforms.push(dingtalk)
-  const app = createApp(deps, { platforms })
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
-  for (const platform of platforms) await platform.start?.()
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    deps,
-    idle: runner.idle,
-    async close() {
-      await Promise.allSettled(platforms.map((p) => p.stop?.()))
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await runner.idle()
-      await closeDb()
+  return startTestServer({
+    env: {
+      DINGTALK_CLIENT_ID: fake.clientId,
+      DINGTALK_CLIENT_SECRET: fake.clientSecret,
+      DINGTALK_ROBOT_CODE: 'dingrobot001',
+      DINGTALK_API_BASE_URL: fake.url,
+      ...env,
     },
-  }
+    // An empty knowledge base: adapter tests pin the DingTalk round trip.
+    knowledge: createKnowledgeService({ entries: [] }),
+    simulator: false,
+    // Built here so tests can pass Stream timings.
+    platform: (deps) => createDingtalkPlatform(deps, { stream }),
+  })
 }
 
 /**

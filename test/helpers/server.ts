@@ -5,8 +5,10 @@ import { serve } from '@hono/node-server'
 import { createApp } from '../../src/app.ts'
 import { type AppConfig, parseEnv } from '../../src/config/env.ts'
 import type { Clock, CoreDeps } from '../../src/deps.ts'
+import type { KnowledgeService } from '../../src/features/knowledge/service.ts'
 import { createLogger, type Logger } from '../../src/log.ts'
 import { createConsolePort } from '../../src/platforms/console/port.ts'
+import type { PlatformModule } from '../../src/platforms/platform.ts'
 import { addPort, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
 import { createPlatforms } from '../../src/runtime/platforms.ts'
 import { openTestDb } from './db.ts'
@@ -19,6 +21,12 @@ export interface TestServerOptions {
   clock?: Clock
   /** Collect log lines instead of printing them. */
   logs?: string[]
+  /** Defaults to the test knowledge base. */
+  knowledge?: KnowledgeService
+  /** Builds one platform here instead of the runtime's (to pass adapter options such as watchdog timings). */
+  platform?: (deps: CoreDeps) => PlatformModule
+  /** The console port and the /simulator routes (default on). */
+  simulator?: boolean
 }
 
 export interface TestServer {
@@ -40,7 +48,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   })
   const { db, close: closeDb } = await openTestDb(options.database)
   const runner = backgroundRunner(log)
-  const knowledge = await testKnowledge()
+  const knowledge = options.knowledge ?? (await testKnowledge())
   const deps = buildCore({
     config,
     db,
@@ -50,9 +58,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     knowledge,
   })
   const consolePort = createConsolePort()
-  addPort(deps, consolePort)
+  const simulator = options.simulator !== false
+  if (simulator) addPort(deps, consolePort)
   const platforms = createPlatforms(deps)
-  const app = createApp(deps, { platforms, simulator: consolePort.inbox })
+  if (options.platform) {
+    const own = options.platform(deps)
+    platforms.splice(
+      platforms.findIndex((p) => p.platform === own.platform),
+      1,
+      own,
+    )
+    addPort(deps, own.port)
+  }
+  const app = createApp(deps, { platforms, simulator: simulator ? consolePort.inbox : undefined })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo
