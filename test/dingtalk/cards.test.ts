@@ -1,26 +1,15 @@
 // Interactive cards end to end: createAndDeliver with the generic template, a click answered with the new
 // cardParamMap (the card changes in place), duplicates and stale clicks, and pushed updates via PUT.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CardActionHandler } from '../../src/bot/handler.ts'
 import { updateSentCard } from '../../src/outbox/outbox.repo.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
+import { decide } from '../helpers/actions.ts'
 import { waitFor } from '../helpers/server.ts'
 import { cardClick, robotText, signedHeaders } from './fixtures.ts'
 import { type DingtalkTestServer, startDingtalkServer } from './harness.ts'
 
 let fake: FakeDingtalk
 let server: DingtalkTestServer
-
-const decide: CardActionHandler = {
-  action: 'test.decide',
-  handle: async ({ card }) => ({
-    intent: 'test',
-    cardResponse: {
-      toast: { type: 'success', text: '已同意' },
-      card: card ? { ...card.model, title: '申请已同意', actions: [] } : undefined,
-    },
-  }),
-}
 
 beforeEach(async () => {
   fake = await startFakeDingtalk()

@@ -1,7 +1,6 @@
 // Card round trip end to end: the bot sends a card, a click comes back (new-style and old-style callbacks) and is
 // answered within the request with a toast and the updated card; duplicates, stale versions and forgeries.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CardActionHandler } from '../../src/bot/handler.ts'
 import {
   cardActionEvent,
   FAKE_ENCRYPT_KEY,
@@ -11,23 +10,13 @@ import {
   messageEvent,
 } from '../fakes/feishu/events.ts'
 import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
+import { decide } from '../helpers/actions.ts'
 import { waitFor } from '../helpers/server.ts'
 import { cardProblems } from './card-schema.ts'
 import { type FeishuTestServer, startFeishuServer } from './harness.ts'
 
 let fake: FakeFeishu
 let server: FeishuTestServer
-
-const decide: CardActionHandler = {
-  action: 'test.decide',
-  handle: async ({ card }) => ({
-    intent: 'test',
-    cardResponse: {
-      toast: { type: 'success', text: '已同意' },
-      card: card ? { ...card.model, title: '申请已同意', actions: [] } : undefined,
-    },
-  }),
-}
 
 beforeEach(async () => {
   fake = await startFakeFeishu()
