@@ -6,6 +6,7 @@ import {
   type EnterpriseProfile,
   enterpriseFileSchema,
   enterpriseInputSchema,
+  type HonourView,
 } from './enterprise.schema.ts'
 import { awardLevelSchema } from './honour-kinds.ts'
 
@@ -14,15 +15,9 @@ const WITH_DETAILS = {
   certificates: { orderBy: { id: 'asc' } },
 } as const
 
-type Row = {
-  id: number
-  name: string
-  creditCode: string
-  industry: string
-  size: string | null
-  town: string | null
-  honours: { kind: string; level: string | null; year: number | null; title: string }[]
-  certificates: { kind: string; number: string | null; title: string; issuedAt: Date | null; expiresAt: Date | null }[]
+/** A stored enterprise with its details: the profile, except that the database keeps an honour's level as text. */
+type Row = Omit<EnterpriseProfile, 'honours'> & {
+  honours: (Omit<HonourView, 'level' | 'kind'> & { kind: string; level: string | null })[]
 }
 
 function toProfile(row: Row): EnterpriseProfile {
