@@ -9,7 +9,13 @@ import { deployMigrations } from '../../src/db/migrate.ts'
 import { openNodeDb } from '../../src/db/node-db.ts'
 import { createLogger } from '../../src/log.ts'
 import { startNodeServer } from '../../src/runtime/node-server.ts'
-import { FAKE_ENCRYPT_KEY, FAKE_VERIFICATION_TOKEN, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
+import {
+  cardActionEvent,
+  FAKE_ENCRYPT_KEY,
+  FAKE_VERIFICATION_TOKEN,
+  feishuRequest,
+  messageEvent,
+} from '../fakes/feishu/events.ts'
 import { FAKE_APP_ID, FAKE_APP_SECRET, type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
 import { waitFor } from '../helpers/server.ts'
 
@@ -69,6 +75,30 @@ test('a message is acknowledged by the main thread and answered by the backgroun
     // The thread's log lines reach the main thread's logger, marked as the thread's.
     const processed = logs.map((line) => JSON.parse(line)).find((l) => l.msg === 'event processed')
     expect(processed).toMatchObject({ thread: 'background', platform: 'feishu', intent: 'help' })
+  } finally {
+    await server.close()
+  }
+})
+
+test('a card click is answered on the main thread; what it sends is delivered by the background thread', async () => {
+  const server = await start()
+  try {
+    expect(await deliver(server.url, messageEvent({ text: '帮助' }))).toEqual({ status: 200, body: {} })
+    const [help] = (await waitFor(() => (replies().length ? replies() : null), 10_000, 'the help card')) ?? []
+    const card = JSON.parse(help!.body.content as string)
+    const mine = JSON.stringify(card).match(/"value":(\{[^{}]*"a":"ticket\.mine"[^{}]*\})/)
+    expect(mine).not.toBeNull()
+
+    const click = feishuRequest(cardActionEvent({ value: JSON.parse(mine![1]!), chatId: 'oc_group_1' }), {
+      encryptKey: FAKE_ENCRYPT_KEY,
+    })
+    const res = await fetch(`${server.url}/webhooks/feishu/cards`, { method: 'POST', ...click })
+    expect(res.status).toBe(200)
+    // The click's own answer comes at once; the list it asked for is a new message, sent from the other thread.
+    const [list] =
+      (await waitFor(() => (replies().length > 1 ? replies().slice(1) : null), 10_000, 'the ticket list')) ?? []
+    expect(list!.body.content).toContain('我的工单进度')
+    expect(list!.body.content).toContain('您还没有提交过服务申请')
   } finally {
     await server.close()
   }
