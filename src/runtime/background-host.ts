@@ -8,6 +8,7 @@ import type { LogFields, Logger } from '../log.ts'
 import type { BackgroundThreadData, FromBackground, ToBackground } from './background-messages.ts'
 
 const RESTART_AFTER_MS = 1000
+const RESTART_AT_MOST_EVERY_MS = 60_000
 const STOP_WITHIN_MS = 10_000
 
 export interface BackgroundThread {
@@ -31,15 +32,22 @@ const entry = new URL(`./background-thread${fromSources ? '.ts' : '.js'}`, impor
  * `--import tsx` in its execArgv comes too late for the entry module on Node 20: the thread registers tsx itself,
  * then imports the entry.
  */
-function newWorker(data: BackgroundThreadData): Worker {
-  if (!fromSources) return new Worker(entry, { workerData: data })
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}) })`
+function newWorker(module: URL, data: BackgroundThreadData): Worker {
+  if (!module.pathname.endsWith('.ts')) return new Worker(module, { workerData: data })
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(module.href)}) })`
   return new Worker(boot, { eval: true, workerData: data })
+}
+
+export interface BackgroundThreadOptions {
+  log: Logger
+  scheduler: boolean
+  /** The thread's module (tests give a stand-in that speaks the same messages). */
+  entry?: URL
 }
 
 export async function startBackgroundThread(
   config: AppConfig,
-  options: { log: Logger; scheduler: boolean },
+  options: BackgroundThreadOptions,
 ): Promise<BackgroundThread> {
   const log = options.log.child({ thread: 'background' })
   const data: BackgroundThreadData = { config, scheduler: options.scheduler }
@@ -47,6 +55,8 @@ export async function startBackgroundThread(
   let seq = 0
   let stopping = false
   let running = false
+  /** A thread exists (starting, running or stopping); false once it has exited. */
+  let alive = false
   let worker: Worker
 
   const forwardLog = (message: FromBackground & { type: 'log' }) => {
@@ -58,7 +68,8 @@ export async function startBackgroundThread(
     new Promise<void>((resolve, reject) => {
       let ready = false
       let failure: Error | undefined
-      worker = newWorker(data)
+      worker = newWorker(options.entry ?? entry, data)
+      alive = true
       worker.on('message', (message: FromBackground) => {
         if (message.type === 'ready') {
           ready = true
@@ -76,6 +87,7 @@ export async function startBackgroundThread(
       })
       worker.on('exit', (code) => {
         running = false
+        alive = false
         for (const settle of calls.values()) settle(0)
         calls.clear()
         if (!ready) {
@@ -84,11 +96,21 @@ export async function startBackgroundThread(
         }
         if (stopping) return
         log.error('background thread exited; starting a new one', { code, restartInMs: RESTART_AFTER_MS })
-        setTimeout(() => {
-          if (!stopping) spawn().catch((error) => log.error('background thread did not restart', { error }))
-        }, RESTART_AFTER_MS)
+        restart(RESTART_AFTER_MS)
       })
     })
+
+  /** Tries again, less and less often, until a thread runs: acknowledgements go on meanwhile, nothing is lost. */
+  const restart = (delayMs: number) => {
+    setTimeout(() => {
+      if (stopping) return
+      spawn().catch((error) => {
+        const next = Math.min(delayMs * 2, RESTART_AT_MOST_EVERY_MS)
+        log.error('background thread did not restart', { error, retryInMs: next })
+        restart(next)
+      })
+    }, delayMs)
+  }
 
   const send = (message: ToBackground) => worker.postMessage(message)
   const call = (name: 'drain' | 'idle') =>
@@ -107,6 +129,7 @@ export async function startBackgroundThread(
     state: () => (running ? 'running' : 'restarting'),
     async stop() {
       stopping = true
+      if (!alive) return
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
       send({ type: 'stop' })
       const timer = setTimeout(() => void worker.terminate(), STOP_WITHIN_MS)

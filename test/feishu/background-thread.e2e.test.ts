@@ -162,3 +162,24 @@ test('a background thread that cannot start is refused with its reason (so the s
   )
   expect(logs.some((line) => /background thread failed/.test(line))).toBe(true)
 })
+
+test('a background thread that dies is replaced, and events reach the new one', async () => {
+  const { startBackgroundThread } = await import('../../src/runtime/background-host.ts')
+  process.env.CRASHING_THREAD_MARKER = join(mkdtempSync(join(tmpdir(), 'qsbot-crash-')), 'crashed')
+  const thread = await startBackgroundThread(parseEnv({ NODE_ENV: 'production', DATABASE_URL: databaseUrl }), {
+    log: createLogger({ write: (line) => logs.push(line) }),
+    scheduler: false,
+    entry: new URL('../fakes/crashing-thread.ts', import.meta.url),
+  })
+  try {
+    expect(thread.state()).toBe('running')
+    thread.submit(1) // the thread dies with it
+    await waitFor(() => thread.state() === 'restarting', 5000, 'the thread to die')
+    await waitFor(() => thread.state() === 'running', 5000, 'a new thread')
+    thread.submit(2)
+    await waitFor(() => logs.some((line) => /stand-in got event.*"id":2/.test(line)), 5000, 'event 2 on the new thread')
+    expect(logs.some((line) => /background thread exited; starting a new one/.test(line))).toBe(true)
+  } finally {
+    await thread.stop()
+  }
+})
