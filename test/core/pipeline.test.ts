@@ -5,6 +5,7 @@ import { acceptEvent, handleCardAction, processPendingEvents, retryFailedEvents 
 import type { CardActionEvent, MessageEvent } from '../../src/bot/types.ts'
 import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
 import { testCore } from '../helpers/core.ts'
+import { postgresAvailable } from '../helpers/db.ts'
 
 let core: Awaited<ReturnType<typeof testCore>>
 beforeEach(async () => {
@@ -149,4 +150,20 @@ test('an unknown card or action answers with a toast, not an error', async () =>
   expect((await handleCardAction(core.deps, click('crd_000000000000000000'))).toast?.text).toMatch(/已失效/)
   const cardId = await sentCard()
   expect((await handleCardAction(core.deps, click(cardId, { action: 'no.such' }))).toast?.text).toMatch(/暂不支持/)
+})
+
+test.skipIf(!(await postgresAvailable()))('on PostgreSQL too: a batch is claimed, answered and recorded', async () => {
+  const pg = await testCore('postgresql')
+  try {
+    pg.deps.processLater = () => {}
+    for (let i = 1; i <= 3; i++) {
+      await acceptEvent(pg.deps, { ...message(`pg-${i}`, '帮助'), reply: { messageId: `om_${i}` } })
+    }
+    expect(await processPendingEvents(pg.deps)).toBe(3)
+    expect(await pg.deps.db.inboundEvent.count({ where: { status: 'processed', attempts: 1 } })).toBe(3)
+    await pg.deps.outbox.drain()
+    expect(pg.port.delivered.map((m) => m.reply?.messageId)).toEqual(['om_1', 'om_2', 'om_3'])
+  } finally {
+    await pg.close()
+  }
 })

@@ -36,7 +36,7 @@ export function scriptedPort(platform: PlatformPort['platform'] = 'feishu') {
 }
 
 export async function testCore(kind: 'sqlite' | 'postgresql' = 'sqlite') {
-  const { db, close } = await openTestDb(kind)
+  const { db, url, close } = await openTestDb(kind)
   const log = createLogger({ level: 'error', write: () => {} })
   const runner = backgroundRunner(log)
   const clock = movableClock()
@@ -44,7 +44,7 @@ export async function testCore(kind: 'sqlite' | 'postgresql' = 'sqlite') {
   const knowledge = await testKnowledge()
   const deps: CoreDeps = buildCore({
     knowledge,
-    config: parseEnv({}),
+    config: parseEnv({ DATABASE_URL: url }), // the configuration names the database the core is given
     db,
     log,
     clock,

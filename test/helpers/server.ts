@@ -40,13 +40,14 @@ export interface TestServer {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const config = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...options.env })
+  const { db, url, close: closeDb } = await openTestDb(options.database)
+  // The configuration names the database the server is given (the inbound store's SQL depends on its dialect).
+  const config = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...options.env, DATABASE_URL: url })
   const logs = options.logs
   const log: Logger = createLogger({
     level: logs ? 'debug' : 'error',
     write: logs ? (line) => logs.push(line) : undefined,
   })
-  const { db, close: closeDb } = await openTestDb(options.database)
   const runner = backgroundRunner(log)
   const knowledge = options.knowledge ?? (await testKnowledge())
   const deps = buildCore({
