@@ -17,6 +17,7 @@ import {
   messageEvent,
 } from '../fakes/feishu/events.ts'
 import { FAKE_APP_ID, FAKE_APP_SECRET, type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
+import { postgresAvailable, postgresTestUrl } from '../helpers/db.ts'
 import { waitFor } from '../helpers/server.ts'
 
 let fake: FakeFeishu
@@ -183,3 +184,24 @@ test('a background thread that dies is replaced, and events reach the new one', 
     await thread.stop()
   }
 })
+
+test.skipIf(!(await postgresAvailable()))(
+  'on PostgreSQL: acknowledged on the main thread, answered once by the background thread',
+  async () => {
+    const pg = await postgresTestUrl()
+    databaseUrl = pg.url
+    const server = await start()
+    try {
+      const event = messageEvent({ text: '帮助' })
+      expect(await deliver(server.url, event)).toEqual({ status: 200, body: {} })
+      expect(await deliver(server.url, event)).toEqual({ status: 200, body: {} })
+      await waitFor(() => (replies().length ? replies() : null), 10_000, 'the reply')
+      await server.idle()
+      expect(replies()).toHaveLength(1)
+      expect(await server.deps.db.inboundEvent.findFirst()).toMatchObject({ status: 'processed', attempts: 1 })
+    } finally {
+      await server.close()
+      await pg.drop()
+    }
+  },
+)
