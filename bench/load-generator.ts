@@ -53,6 +53,7 @@ async function openLoop(rate: number) {
   const bySecond: number[][] = Array.from({ length: input.durationS }, () => [])
   let non2xx = 0
   let errors = 0
+  let maxLagMs = 0
   const started = performance.now()
   const total = rate * input.durationS
   const pending: Promise<void>[] = []
@@ -61,8 +62,11 @@ async function openLoop(rate: number) {
     const wait = due - performance.now()
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
     const { body, headers } = nextRequest()
-    // Latency counts from the scheduled time when we are late (queueing shows), from the real send when early.
-    const from = Math.max(due, performance.now())
+    // Latency counts from the scheduled time when we are late (any lag of ours counts against the server: the
+    // conservative side), from the real send when early (a timer may fire up to 1 ms before its time).
+    const now = performance.now()
+    const from = Math.min(due, now)
+    maxLagMs = Math.max(maxLagMs, now - due)
     pending.push(
       new Promise<void>((resolve) => {
         const req = request(
@@ -101,6 +105,8 @@ async function openLoop(rate: number) {
     non2xx,
     errors,
     generator: 'open-loop',
+    /** How far behind its schedule the generator itself fell at worst (counted in the latencies above). */
+    maxGeneratorLagMs: round(maxLagMs),
     // Whether slow answers cluster (a pause) or spread (steady contention): the p99 of each second's requests.
     p99BySecondMs: bySecond.map((second) => round(p99(second))),
   }
