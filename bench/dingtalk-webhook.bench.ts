@@ -14,14 +14,15 @@ import {
   DURATION_S,
   fullRun,
   load,
+  METHOD,
   processedCount,
   productionServer,
   RATE,
-  REPEATS,
   ratio,
   repeated,
   requestsFor,
   type SignedRequest,
+  warmUp,
 } from './webhook-load.ts'
 
 const PATH = '/webhooks/dingtalk/robot'
@@ -61,10 +62,7 @@ export async function runDingtalkWebhookBench() {
   const loadBefore = loadavg()
   const full = async (server: BenchServer, rate?: number) => fullRun(server, PATH, await callbacks(fake, rate), rate)
   try {
-    for (const server of [app, inline]) {
-      await load(server.url, PATH, await callbacks(fake, 200), 200) // warm-up: JIT, token, SQLite pages
-      await server.idle()
-    }
+    await warmUp([app, inline], PATH, () => callbacks(fake, 200))
     const at500 = {
       bareHono: await load(base.url, '/ok', await callbacks(fake, RATE), RATE),
       ours: await repeated(() => full(app, RATE)),
@@ -80,7 +78,7 @@ export async function runDingtalkWebhookBench() {
       at: new Date().toISOString(),
       node: process.version,
       durationSeconds: DURATION_S,
-      note: `POST /webhooks/dingtalk/robot with signed text callbacks (unique msgIds, 500 groups, "质量贷怎么申请" answered from the real knowledge base through the sessionWebhook of the fake DingTalk). bareHono = 200 only; ours = the production server (PROCESSING=thread): verify, decode, store (durable de-dup), ack, then process and reply on the background thread; oursInline = the same with PROCESSING=inline. processedPerSecond = events processed during the run / its duration. At 500/s ours and oursInline run ${REPEATS} times: the run with the median p99 is shown, runsP99Ms lists all. At 500/s an open-loop generator (latency from the scheduled send time), flat out autocannon with 50 connections; the generator runs in a child process, the fake DingTalk in this one.`,
+      note: `POST /webhooks/dingtalk/robot with signed text callbacks (unique msgIds, 500 groups, "质量贷怎么申请" answered from the real knowledge base through the sessionWebhook of the fake DingTalk). bareHono = 200 only; ours = the production server (PROCESSING=thread): verify, decode, store (durable de-dup), ack, then process and reply on the background thread; oursInline = the same with PROCESSING=inline. processedPerSecond = events processed during the run / its duration. ${METHOD}`,
       at500,
       atMax,
       loadAverage: { before: loadBefore[0], after: loadavg()[0], cores: cpus().length },

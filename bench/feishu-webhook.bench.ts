@@ -23,13 +23,14 @@ import {
   fullRun,
   listen,
   load,
+  METHOD,
   processedCount,
   productionServer,
   RATE,
-  REPEATS,
   ratio,
   repeated,
   requestsFor,
+  warmUp,
 } from './webhook-load.ts'
 
 let batch = 0
@@ -101,10 +102,7 @@ export async function runFeishuWebhookBench() {
   const path = '/webhooks/feishu/events'
   const full = (server: BenchServer, rate?: number) => fullRun(server, path, events(rate), rate)
   try {
-    for (const server of [app, inline]) {
-      await load(server.url, path, events(200), 200) // warm-up: JIT, token fetch, SQLite pages
-      await server.idle()
-    }
+    await warmUp([app, inline], path, () => events(200))
     const at500 = {
       bareHono: await load(bare.url, '/ok', events(RATE), RATE),
       sdkAdaptDefault: await load(sdk.url, '/webhook/event', events(RATE), RATE),
@@ -126,7 +124,7 @@ export async function runFeishuWebhookBench() {
       at: new Date().toISOString(),
       node: process.version,
       durationSeconds: DURATION_S,
-      note: `encrypted+signed im.message.receive_v1, unique event ids, 500 chats. bareHono = 200 only; sdkAdaptDefault = SDK adaptDefault+EventDispatcher (decrypt, signature over re-serialised JSON, no token check, no storage, no-op handler); oursAdapterOnly = our routes (raw-body signature, decrypt, token/app check, decode) with a core that stores nothing; oursAckOnly = the production server, event stored (durable de-dup) then ack, processing off; ours = the production server (PROCESSING=thread): stored, acknowledged, processed on the background thread and replied to the fake Feishu (50/s app limit); oursInline = the same with PROCESSING=inline (one event loop for everything). processedPerSecond = events processed during the run / its duration. At 500/s ours and oursInline run ${REPEATS} times: the run with the median p99 is shown, runsP99Ms lists all. At 500/s an open-loop generator (latency from the scheduled send time), flat out autocannon with 50 connections; the generator runs in a child process, the fake Feishu in this one.`,
+      note: `encrypted+signed im.message.receive_v1, unique event ids, 500 chats. bareHono = 200 only; sdkAdaptDefault = SDK adaptDefault+EventDispatcher (decrypt, signature over re-serialised JSON, no token check, no storage, no-op handler); oursAdapterOnly = our routes (raw-body signature, decrypt, token/app check, decode) with a core that stores nothing; oursAckOnly = the production server, event stored (durable de-dup) then ack, processing off; ours = the production server (PROCESSING=thread): stored, acknowledged, processed on the background thread and replied to the fake Feishu (50/s app limit); oursInline = the same with PROCESSING=inline (one event loop for everything). processedPerSecond = events processed during the run / its duration. ${METHOD}`,
       at500,
       atMax,
       // The machine is shared: other work running during the bench shows here (1-minute load, before and after).

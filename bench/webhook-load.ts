@@ -111,6 +111,21 @@ export async function fullRun(server: BenchServer, path: string, requests: Signe
 
 export const REPEATS = 3
 
+/** How every webhook bench measures, for the note in its results file. */
+export const METHOD = `At 500/s ours and oursInline run ${REPEATS} times: the run with the median p99 is shown, runsP99Ms lists all. At 500/s an open-loop generator (latency from the earlier of the scheduled and the real send time, so the generator's own lag counts against the server; maxGeneratorLagMs), flat out autocannon with 50 connections; the generator runs in a child process, the fake platform in this one.`
+
+/** Runs each server once at 200/s and waits for its processing: JIT, token fetch and SQLite pages warm. */
+export async function warmUp(
+  servers: BenchServer[],
+  path: string,
+  requests: () => Promise<SignedRequest[]> | SignedRequest[],
+) {
+  for (const server of servers) {
+    await load(server.url, path, await requests(), 200)
+    await server.idle()
+  }
+}
+
 /**
  * The headline scenario runs REPEATS times: one 10-second p99 on a shared 2-core machine is noisy. Returns the run
  * with the median p99, and every run's numbers beside it (reported, never dropped).

@@ -86,7 +86,7 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
   log.info('listening', { url, platforms: Object.keys(deps.ports), processing: config.env.PROCESSING })
   const scheduler = scheduled && !background ? startNodeScheduler(deps, JOBS) : undefined
   for (const platform of platforms) await platform.start?.()
-  deps.outbox.kick() // whatever a previous run left pending
+  if (!background) deps.outbox.kick() // whatever a previous run left pending (a background thread does this itself)
 
   return {
     url,
