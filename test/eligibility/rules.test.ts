@@ -8,7 +8,7 @@ import { bundledRules } from '../../src/features/eligibility/rules.bundle.ts'
 import { loadRulesDir } from '../../src/features/eligibility/rules.load-dir.ts'
 
 const RULES = new URL('../../rules/', import.meta.url).pathname
-const POLICY = new URL('../../../shared/policy/000_5b75f205c615db86.txt', import.meta.url).pathname
+const POLICY = new URL('../../knowledge/source/policy.txt', import.meta.url).pathname
 
 test('the rules files load, and the bundled copy the bot uses is identical (run `npx tsx scripts/bundle-rules.ts`)', async () => {
   const rules = await loadRulesDir(RULES)

@@ -9,7 +9,8 @@ import { loadKnowledgeDir } from '../../src/features/knowledge/load-dir.ts'
 import { createKnowledgeService, type KnowledgeService } from '../../src/features/knowledge/service.ts'
 
 export const ROOT = join(fileURLToPath(import.meta.url), '../../..')
-export const POLICY_FILE = join(ROOT, '../shared/policy/000_5b75f205c615db86.txt')
+/** The plan itself, as published: what entries quote and what answers may take figures from. */
+export const POLICY_FILE = join(ROOT, 'knowledge/source/policy.txt')
 
 export const qaItemSchema = z.object({
   question: z.string().min(1),

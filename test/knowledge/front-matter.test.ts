@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -57,6 +57,14 @@ describe('loading a directory', () => {
     const kb = await loadKnowledgeDir(KNOWLEDGE_DIR)
     expect(kb.entries.length).toBeGreaterThanOrEqual(25)
     expect(kb.dictionary.synonyms).toHaveProperty('质量贷')
+  })
+
+  it('reads only top-level files: knowledge/source/ (the plan text and its README) holds no entries', async () => {
+    const dir = await dirWith({ 'sample-entry.md': entryFile(VALID_FRONT) })
+    await mkdir(join(dir, 'source'))
+    await writeFile(join(dir, 'source', 'README.md'), '# 方案原文\n\nNot an entry: no front matter.\n')
+    await writeFile(join(dir, 'source', 'policy.txt'), '一、总体要求\n')
+    expect((await loadKnowledgeDir(dir)).entries.map((e) => e.id)).toEqual(['sample-entry'])
   })
 
   it('refuses an entry whose id does not match its file name', async () => {

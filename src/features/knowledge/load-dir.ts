@@ -1,5 +1,6 @@
 // Node only: reads knowledge/*.md and knowledge/_dictionary.yaml from a directory, and watches it so staff edits
-// take effect without a restart. Files starting with `_` or `.` are not entries.
+// take effect without a restart. Files starting with `_` or `.` are not entries, and neither is anything in a
+// subfolder (knowledge/source/ holds the plan text the entries quote).
 import { type FSWatcher, watch } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
