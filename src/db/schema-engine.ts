@@ -1,6 +1,6 @@
 // Prisma's schema engine compiled to WebAssembly, driven through driver adapters: migrations are created and
 // applied without the native schema-engine binary (which the Prisma CLI would download). Node only.
-// The adapter fixes below are explained in ../shared/recipes/prisma-offline/README.md (pitfalls 4–7, 9, 10).
+// The adapter fixes below are explained in docs/prisma-offline.md (pitfalls 4–7 and 10).
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'

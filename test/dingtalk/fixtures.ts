@@ -1,4 +1,5 @@
-// Recorded-shape DingTalk payloads (protocols README DingTalk §1 and §4) and a signer for callbacks.
+// Recorded-shape DingTalk payloads (docs/protocols.md §DingTalk robot callbacks and §DingTalk interactive cards) and
+// a signer for callbacks.
 import { signDingtalk } from '../../src/platforms/dingtalk/verify.ts'
 
 let seq = 0

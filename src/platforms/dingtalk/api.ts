@@ -1,6 +1,6 @@
 // A small fetch-based client for the DingTalk open API (api.dingtalk.com, v1.0): one cached access token shared by
 // every call, refreshed before it expires and once more on a 401. fetch works the same on Node and Workers.
-// Token facts: ../shared/protocols/README.md DingTalk §5.
+// Token facts: docs/protocols.md §DingTalk tokens.
 
 export interface DingtalkApiOptions {
   baseUrl: string

@@ -1,6 +1,7 @@
 // DingTalk payloads → neutral events. Robot messages (HTTP body or Stream CALLBACK data on /v1.0/im/bot/messages/get)
 // and card callbacks (HTTP body or Stream data on /v1.0/card/instances/callback) are checked with zod here, so
-// nothing past this file sees a DingTalk shape. Payload facts: ../shared/protocols/README.md, DingTalk §1 and §4.
+// nothing past this file sees a DingTalk shape. Payload facts: docs/protocols.md §DingTalk robot callbacks and
+// §DingTalk interactive cards.
 import { z } from 'zod'
 import type { CardActionEvent, MessageEvent } from '../../bot/types.ts'
 

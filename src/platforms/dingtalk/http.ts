@@ -12,8 +12,8 @@ export interface DingtalkRoutesOptions {
   core: DingtalkCore
   /**
    * Whether card callbacks without `timestamp`/`sign` headers are accepted. DingTalk does not document how it signs
-   * HTTP card callbacks (protocols README, "unconfirmed" 4), so unsigned ones are refused unless this is on;
-   * signed ones are always checked. Stream mode needs neither.
+   * HTTP card callbacks (docs/protocols.md §DingTalk interactive cards), so unsigned ones are refused unless this is
+   * on; signed ones are always checked. Stream mode needs neither.
    */
   allowUnsignedCardCallbacks?: boolean
 }

@@ -1,7 +1,7 @@
 // DINGTALK_MODE=stream: one long connection (dingtalk-stream DWClient) carrying robot messages and card clicks into
 // the same path as the HTTP routes. Node only (index.ts imports this file lazily, so Workers never load ws/axios).
 // We keep the SDK for framing and acks but own the connection's life, because of three known faults
-// (protocols README DingTalk §3; DESIGN "lessons"): its subscription list is shared by every DWClient in the process,
+// (docs/protocols.md §DingTalk Stream mode): its subscription list is shared by every DWClient in the process,
 // its reconnect loop leaks heartbeat timers, and it goes silent without noticing. Hence: our own subscription
 // array and a one-client-per-process guard, autoReconnect/keepAlive off, and a watchdog that pings, watches for
 // silence and the server's `disconnect` frame, and reconnects with back-off.

@@ -1,6 +1,7 @@
 // FEISHU_MODE=ws: the SDK's WSClient receives events and card callbacks over a long connection (no public URL
 // needed) and hands every payload, unflattened, to `receive`; what `receive` returns travels back in the frame's ACK
-// (that is how a card callback's {toast, card} reaches the clicker). Protocol facts: protocols README §7.
+// (that is how a card callback's {toast, card} reaches the clicker). Protocol facts:
+// docs/protocols.md §Feishu long connection.
 // Watchdog: the SDK only reconnects when the socket closes, and long connections are known to go quiet without
 // closing; any inbound frame (pong, event) is proof of life, and after `silenceMs` without one we rebuild the client.
 import * as lark from '@larksuiteoapi/node-sdk'

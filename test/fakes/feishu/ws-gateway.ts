@@ -1,6 +1,7 @@
-// The long-connection side of the fake Feishu (protocols README §7): `POST /callback/ws/endpoint` hands out a ws://
-// URL; frames are protobuf pbbp2.Frame; the client pings (method 0, type=ping) and we pong with ClientConfig; events
-// go out as method 1, type=event; the client's ACK carries `{code, data: base64(JSON(result))}`.
+// The long-connection side of the fake Feishu (docs/protocols.md §Feishu long connection):
+// `POST /callback/ws/endpoint` hands out a ws:// URL; frames are protobuf pbbp2.Frame; the client pings (method 0,
+// type=ping) and we pong with ClientConfig; events go out as method 1, type=event; the client's ACK carries
+// `{code, data: base64(JSON(result))}`.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import protobuf from 'protobufjs'
