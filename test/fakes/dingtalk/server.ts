@@ -1,6 +1,6 @@
 // A fake DingTalk open API on 127.0.0.1 for tests: access token, robot group / one-to-one sends, interactive-card
 // createAndDeliver and update, a robot sessionWebhook, the Stream gateway (see gateway.ts), injectable failures
-// (flow control, 5xx, 401), and a record of every call. Shapes: ../shared/protocols/README.md, DingTalk §1, §3–§5.
+// (flow control, 5xx, 401), and a record of every call. Shapes: docs/protocols.md, the DingTalk sections.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FakeStreamGateway } from './gateway.ts'

@@ -1,4 +1,4 @@
-// A fake Feishu open platform on 127.0.0.1 (protocols README §6, §8): tenant_access_token, bot info, im/v1/messages
+// A fake Feishu open platform on 127.0.0.1 (docs/protocols.md, Feishu): tenant_access_token, bot info, im/v1/messages
 // create / reply / PATCH, interactive/v1/card/update, and (optionally) the long-connection endpoint. It records every
 // call and can be told to answer with a rate limit (429 + x-ogw-ratelimit-reset, code 99991400), a chat rate limit
 // (230020) or an invalid token (99991663).
