@@ -3,6 +3,7 @@
 
 import type { HandlerRegistry } from './bot/dispatcher.ts'
 import type { InboundStore } from './bot/inbound-store.ts'
+import type { IncarnationHandle } from './bot/incarnation.ts'
 import type { Platform } from './bot/types.ts'
 import type { AppConfig } from './config/env.ts'
 import type { Db } from './db/client.ts'
@@ -25,6 +26,8 @@ export interface CoreDeps {
   ports: Partial<Record<Platform, PlatformPort>>
   /** Where inbound events are stored before they are acknowledged (batched; see src/bot/inbound-store.ts). */
   inbox: InboundStore
+  /** Who this process or thread is when it claims work (src/bot/incarnation.ts): claims die with it. */
+  incarnation: IncarnationHandle
   /** Delivers the outbox; `kick()` after enqueueing so messages leave at once. */
   outbox: OutboxDispatcher
   /** Every handler, recognizer and flow (src/bot/handlers.ts). */

@@ -2,11 +2,13 @@
 // arrive while a write is under way join the next one: a burst costs one multi-row
 // `INSERT … ON CONFLICT DO NOTHING RETURNING` per batch instead of a statement per event. A retried delivery (same
 // platform + event id) inserts nothing and is reported as a duplicate.
+
+import { isBusyError } from '../db/busy.ts'
 import type { Db } from '../db/client.ts'
 import type { Provider } from '../db/provider.ts'
 import type { InboundEvent } from './types.ts'
 
-const COLUMNS = 5
+const COLUMNS = 7
 /** D1 binds at most 100 parameters per statement. */
 const MAX_ROWS = Math.floor(100 / COLUMNS)
 const BUSY_GIVE_UP_MS = 5000
@@ -22,23 +24,21 @@ export interface InboundStoreOptions {
 }
 
 export interface InboundStore {
-  /** The stored row's id, or null when this event was stored before (a retried delivery). */
-  insert(event: InboundEvent): Promise<number | null>
+  /**
+   * The stored row's id, or null when this event was stored before (a retried delivery). `claimedBy` stores it
+   * already claimed (`processing`) by that incarnation: a click answered at once, never taken by the loop.
+   */
+  insert(event: InboundEvent, options?: { claimedBy?: string }): Promise<number | null>
 }
 
 interface Waiting {
   event: InboundEvent
+  claimedBy?: string
   resolve(id: number | null): void
   reject(error: unknown): void
 }
 
 const keyOf = (platform: string, eventId: string) => `${platform}\u0000${eventId}`
-
-export function isBusyError(error: unknown): boolean {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta
-    ?.driverAdapterError?.cause
-  return cause?.originalCode === 'SQLITE_BUSY' || /SQLITE_BUSY|database is locked/.test(String(error))
-}
 
 export function createInboundStore(db: Db, options: InboundStoreOptions): InboundStore {
   let queue: Waiting[] = []
@@ -53,19 +53,21 @@ export function createInboundStore(db: Db, options: InboundStoreOptions): Inboun
       else first.set(key, item)
     }
     const now = new Date()
-    const values = [...first.values()].flatMap(({ event }) => [
+    const values = [...first.values()].flatMap(({ event, claimedBy }) => [
       event.platform,
       event.eventId,
       event.kind,
       JSON.stringify(event),
       now,
+      claimedBy ? 'processing' : 'received',
+      claimedBy ?? null,
     ])
     const at = (n: number) => (options.provider === 'postgresql' ? `$${n}` : '?')
     const tuples = Array.from(first.values(), (_, row) => {
       const base = row * COLUMNS
       return `(${Array.from({ length: COLUMNS }, (_, column) => at(base + column + 1)).join(', ')})`
     })
-    const statement = `INSERT INTO "InboundEvent" ("platform", "eventId", "kind", "payload", "receivedAt") VALUES ${tuples.join(', ')} ON CONFLICT ("platform", "eventId") DO NOTHING RETURNING "id", "platform", "eventId"`
+    const statement = `INSERT INTO "InboundEvent" ("platform", "eventId", "kind", "payload", "receivedAt", "status", "claimedBy") VALUES ${tuples.join(', ')} ON CONFLICT ("platform", "eventId") DO NOTHING RETURNING "id", "platform", "eventId"`
     const started = performance.now()
     for (;;) {
       try {
@@ -102,9 +104,9 @@ export function createInboundStore(db: Db, options: InboundStoreOptions): Inboun
   }
 
   return {
-    insert(event) {
+    insert(event, options) {
       return new Promise((resolve, reject) => {
-        queue.push({ event, resolve, reject })
+        queue.push({ event, claimedBy: options?.claimedBy, resolve, reject })
         // The first event of a quiet spell is written at the next turn of the loop, with whatever came in beside it.
         if (!writing && queue.length === 1) setImmediate(() => void flush())
       })

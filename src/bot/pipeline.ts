@@ -1,6 +1,8 @@
 // Verify → acknowledge → process. Adapters call `acceptEvent` once a request is verified and decoded: the event is
 // stored (a retried delivery with the same id is acknowledged and dropped) and processed after the response.
-// Processing failures are retried by the bot itself (`retryFailedEvents`, a scheduled job), never lost.
+// Each event is handled as one unit of work (src/bot/unit-of-work.ts) under a claim that dies with its owner
+// (src/bot/incarnation.ts). Processing failures are retried by the bot itself, never lost.
+import { retryWhenBusy } from '../db/busy.ts'
 import type { CoreDeps } from '../deps.ts'
 import { backoffMs } from '../outbox/dispatcher.ts'
 import {
@@ -12,7 +14,9 @@ import {
 } from '../outbox/outbox.repo.ts'
 import { dispatchCardAction, dispatchMessage } from './dispatcher.ts'
 import type { HandlerResult } from './handler.ts'
+import { takeBackStranded } from './incarnation.ts'
 import { type CardActionEvent, type CardActionResponse, type InboundEvent, inboundEventSchema } from './types.ts'
+import { runUnit, UnitAborted } from './unit-of-work.ts'
 
 export const MAX_PROCESS_ATTEMPTS = 5
 
@@ -43,50 +47,53 @@ function handle(deps: CoreDeps, event: InboundEvent): Promise<HandlerResult> {
     case 'bot_added':
       return deps.handlers.welcome(deps, event)
     case 'card_action':
-      return cardAction(deps, event).then((r) => r.result)
+      return cardAction(deps, event, { push: true }).then((r) => r.result)
   }
 }
 
+/** How long a stored event's processing keeps trying a busy database before it is retried later with back-off. */
+const PROCESS_DEADLINE_MS = 10_000
+/** A click is answered within the platform's deadline (Feishu: 3 s), busy database or not. */
+const CLICK_DEADLINE_MS = 2_000
+
 /** Processes one stored event exactly once: claims it, runs its handler, stores the replies in the outbox. */
 export async function processInboundEvent(deps: CoreDeps, id: number): Promise<HandlerResult | null> {
-  const claim = await deps.db.inboundEvent.updateMany({
-    where: { id, status: { in: ['received', 'failed'] } },
-    data: { status: 'processing', attempts: { increment: 1 } },
-  })
+  await deps.incarnation.touch()
+  const claim = await retryWhenBusy(
+    () =>
+      deps.db.inboundEvent.updateMany({
+        where: { id, status: { in: ['received', 'failed'] } },
+        data: { status: 'processing', claimedBy: deps.incarnation.id, attempts: { increment: 1 } },
+      }),
+    { deadlineMs: PROCESS_DEADLINE_MS },
+  )
   if (claim.count === 0) return null
   return processClaimed(deps, await deps.db.inboundEvent.findUniqueOrThrow({ where: { id } }))
 }
 
 type InboundRow = Awaited<ReturnType<CoreDeps['db']['inboundEvent']['findUniqueOrThrow']>>
-type Outcome = { row: InboundRow; event: InboundEvent; result: HandlerResult } | { row: InboundRow; error: unknown }
 
-/** Runs a claimed event's handler. Nothing is recorded yet: see `recordOutcomes`. */
-async function runHandler(deps: CoreDeps, row: InboundRow): Promise<Outcome> {
-  try {
-    const event = inboundEventSchema.parse(JSON.parse(row.payload))
-    return { row, event, result: await handle(deps, event) }
-  } catch (error) {
-    return { row, error }
-  }
-}
-
-const repliesOf = ({ event, result }: { event: InboundEvent; result: HandlerResult }): EnqueueInput[] =>
+const repliesOf = (event: InboundEvent, result: HandlerResult): EnqueueInput[] =>
   (result.replies ?? []).map((body, index) => ({
     address: { platform: event.platform, chatId: event.chat.chatId },
     body,
     reply: index === 0 && event.kind === 'message' ? event.reply : undefined,
   }))
 
+/**
+ * Marks a claimed event processed, only while the claim is still ours (fencing: an owner that lost its lease and
+ * had its work taken over must not record it a second time): the unit is rolled back otherwise.
+ */
+async function markProcessed(unit: CoreDeps, id: number) {
+  const done = await unit.db.inboundEvent.updateMany({
+    where: { id, status: 'processing', claimedBy: unit.incarnation.id },
+    data: { status: 'processed', processedAt: unit.clock.now(), lastError: null, claimedBy: null },
+  })
+  if (done.count === 0) throw new UnitAborted('the claim on this event was taken over')
+}
+
 async function recordFailure(deps: CoreDeps, row: InboundRow, error: unknown) {
   const dead = row.attempts >= MAX_PROCESS_ATTEMPTS
-  await deps.db.inboundEvent.update({
-    where: { id: row.id },
-    data: {
-      status: dead ? 'dead' : 'failed',
-      lastError: String((error as Error)?.message ?? error).slice(0, 500),
-      nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs(row.attempts)),
-    },
-  })
   deps.log.error('event processing failed', {
     platform: row.platform,
     eventId: row.eventId,
@@ -94,67 +101,70 @@ async function recordFailure(deps: CoreDeps, row: InboundRow, error: unknown) {
     dead,
     error,
   })
+  await retryWhenBusy(
+    () =>
+      deps.db.inboundEvent.updateMany({
+        where: { id: row.id, status: 'processing', claimedBy: deps.incarnation.id },
+        data: {
+          status: dead ? 'dead' : 'failed',
+          claimedBy: null,
+          lastError: String((error as Error)?.message ?? error).slice(0, 500),
+          nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs(row.attempts)),
+        },
+      }),
+    { deadlineMs: 30_000 },
+  )
 }
 
 /**
- * Stores the replies of handled events and marks them processed, all in one transaction (one for a whole batch:
- * fewer, shorter holds of SQLite's write lock). If that fails, each event is recorded on its own, so one bad
- * outcome cannot hold the others back; failures are marked for a retry with back-off.
+ * Runs a claimed event's handler as one unit of work: its effects, its replies in the outbox and the event marked
+ * processed commit together. A crash before the commit leaves no trace but the claim, which dies with its owner.
  */
-async function recordOutcomes(deps: CoreDeps, outcomes: Outcome[]): Promise<Set<number>> {
-  const processed = new Set<number>()
-  const handled = outcomes.filter((o) => 'result' in o)
-  const write = (batch: typeof handled) =>
-    deps.db.$transaction(async (tx) => {
-      await enqueueMessages(tx, batch.flatMap(repliesOf))
-      await tx.inboundEvent.updateMany({
-        where: { id: { in: batch.map((o) => o.row.id) } },
-        data: { status: 'processed', processedAt: deps.clock.now(), lastError: null },
-      })
-    })
-  const failed: { row: InboundRow; error: unknown }[] = outcomes.filter((o) => 'error' in o)
-  if (handled.length) {
-    try {
-      await write(handled)
-    } catch (error) {
-      if (handled.length === 1) failed.push({ row: handled[0]!.row, error })
-      else for (const one of handled) for (const id of await recordOutcomes(deps, [one])) processed.add(id)
-      handled.length = 0
-    }
-  }
-  for (const { row, event, result } of handled) {
-    processed.add(row.id)
-    deps.log.info('event processed', { platform: row.platform, eventId: row.eventId, intent: result.intent })
-    deps.outbox.kick(event.platform)
-  }
-  for (const { row, error } of failed) await recordFailure(deps, row, error)
-  return processed
-}
-
-/** Runs a claimed event's handler and stores its replies with the outcome. */
 async function processClaimed(deps: CoreDeps, row: InboundRow): Promise<HandlerResult | null> {
-  const outcome = await runHandler(deps, row)
-  const processed = await recordOutcomes(deps, [outcome])
-  return 'result' in outcome && processed.has(row.id) ? outcome.result : null
+  let event: InboundEvent | undefined
+  try {
+    const result = await runUnit(
+      deps,
+      async (unit) => {
+        event = inboundEventSchema.parse(JSON.parse(row.payload))
+        const handled = await handle(unit, event)
+        await enqueueMessages(unit.db, repliesOf(event, handled))
+        await markProcessed(unit, row.id)
+        unit.outbox.kick(event.platform)
+        return handled
+      },
+      { what: 'inbound event', deadlineMs: PROCESS_DEADLINE_MS },
+    )
+    deps.log.info('event processed', { platform: row.platform, eventId: row.eventId, intent: result.intent })
+    return result
+  } catch (error) {
+    if (error instanceof UnitAborted) {
+      deps.log.warn('event left to the owner that took it over', { platform: row.platform, eventId: row.eventId })
+      return null
+    }
+    await recordFailure(deps, row, error)
+    return null
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export interface PendingOptions {
-  /** Events claimed and recorded together. */
+  /** Events claimed together. */
   batch?: number
   /** After a batch that was not full, wait this long so the next one gathers more events (0: do not wait). */
   gatherMs?: number
 }
 
 /**
- * Processes every stored event that is still waiting, oldest first: a batch is claimed in one write, handled one
- * event at a time, and recorded in one transaction. Claims make this safe beside another instance doing the same.
+ * Processes every stored event that is still waiting, oldest first: a batch is claimed in one write, then each
+ * event is handled and recorded as its own unit of work. Claims make this safe beside another instance.
  */
 export async function processPendingEvents(deps: CoreDeps, options: PendingOptions = {}): Promise<number> {
   const batch = options.batch ?? 100
   let done = 0
   for (;;) {
+    await deps.incarnation.touch()
     const waiting = await deps.db.inboundEvent.findMany({
       where: { status: 'received' },
       orderBy: { id: 'asc' },
@@ -162,22 +172,26 @@ export async function processPendingEvents(deps: CoreDeps, options: PendingOptio
       take: batch,
     })
     if (!waiting.length) return done
-    const claimed = await deps.db.inboundEvent.updateManyAndReturn({
-      where: { id: { in: waiting.map((row) => row.id) }, status: 'received' },
-      data: { status: 'processing', attempts: { increment: 1 } },
-    })
-    const outcomes: Outcome[] = []
-    for (const row of claimed.sort((a, b) => a.id - b.id)) outcomes.push(await runHandler(deps, row))
-    done += (await recordOutcomes(deps, outcomes)).size
+    const claimed = await retryWhenBusy(
+      () =>
+        deps.db.inboundEvent.updateManyAndReturn({
+          where: { id: { in: waiting.map((row) => row.id) }, status: 'received' },
+          data: { status: 'processing', claimedBy: deps.incarnation.id, attempts: { increment: 1 } },
+        }),
+      { deadlineMs: PROCESS_DEADLINE_MS },
+    )
+    for (const row of claimed.sort((a, b) => a.id - b.id)) if (await processClaimed(deps, row)) done++
     if (waiting.length < batch && options.gatherMs) await sleep(options.gatherMs)
   }
 }
 
 /**
- * A reply may wait this long for others to be recorded with it. A person does not notice 10 ms; under a burst
- * it turns a transaction per event into one per few events.
+ * A reply may wait this long for others to be claimed with it. A person does not notice 10 ms; under a burst it
+ * turns a claim per event into one per few events.
  */
 const GATHER_MS = 10
+/** After the loop itself failed (a database that stayed busy), look again this soon. */
+const LOOP_RETRY_MS = 1000
 
 /**
  * Processing driven by the database rather than a queue in memory (the background thread's): `signal()` says
@@ -187,6 +201,7 @@ const GATHER_MS = 10
 export function pendingEventsLoop(deps: CoreDeps) {
   let running: Promise<void> | undefined
   let more = false
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
   const signal = () => {
     more = true
     running ??= (async () => {
@@ -195,7 +210,12 @@ export function pendingEventsLoop(deps: CoreDeps) {
         await processPendingEvents(deps, { gatherMs: GATHER_MS })
       }
     })()
-      .catch((error) => deps.log.error('processing stored events failed', { error }))
+      .catch((error) => {
+        deps.log.error('processing stored events failed; trying again shortly', { error })
+        clearTimeout(retryTimer)
+        retryTimer = setTimeout(signal, LOOP_RETRY_MS)
+        ;(retryTimer as { unref?: () => void }).unref?.()
+      })
       .finally(() => {
         running = undefined
         if (more) signal() // a signal that came while the loop was finishing
@@ -204,26 +224,28 @@ export function pendingEventsLoop(deps: CoreDeps) {
   return { signal, idle: async () => void (await running) }
 }
 
-/** Picks up events whose processing failed (or whose process died mid-way) and runs them again. */
+/**
+ * The safety net behind the claims and the loop (a scheduled job): takes back claims whose owner is gone, and
+ * processes events whose retry time has come, or that waited a minute without anyone being told about them.
+ */
 export async function retryFailedEvents(deps: CoreDeps): Promise<number> {
+  await deps.incarnation.touch()
+  const taken = await takeBackStranded(deps.db, deps.incarnation)
+  if (taken.events || taken.messages) deps.log.warn('stranded claims taken back', { ...taken })
+  if (taken.messages) deps.outbox.kick()
   const now = deps.clock.now()
-  const stuckBefore = new Date(now.getTime() - 5 * 60_000)
   const rows = await deps.db.inboundEvent.findMany({
     where: {
       OR: [
         { status: 'failed', nextAttemptAt: { lte: now } },
-        { status: 'received', receivedAt: { lt: stuckBefore } },
-        { status: 'processing', receivedAt: { lt: stuckBefore } },
+        { status: 'received', receivedAt: { lt: new Date(now.getTime() - 60_000) } },
       ],
     },
     take: 50,
   })
-  for (const row of rows) {
-    if (row.status === 'processing')
-      await deps.db.inboundEvent.update({ where: { id: row.id }, data: { status: 'failed' } })
-    await processInboundEvent(deps, row.id)
-  }
-  return rows.length
+  for (const row of rows) await processInboundEvent(deps, row.id)
+  if (taken.events) await processPendingEvents(deps)
+  return rows.length + taken.events
 }
 
 const toast = (type: 'info' | 'warning' | 'error', text: string): CardActionResponse => ({ toast: { type, text } })
@@ -232,6 +254,7 @@ const toast = (type: 'info' | 'warning' | 'error', text: string): CardActionResp
 async function cardAction(
   deps: CoreDeps,
   event: CardActionEvent,
+  options: { push: boolean },
 ): Promise<{ result: HandlerResult; response: CardActionResponse }> {
   const card = event.cardId ? await findSentCard(deps.db, event.cardId) : null
   const refuse = (response: CardActionResponse) => ({
@@ -248,41 +271,74 @@ async function cardAction(
   const result = await dispatchCardAction(deps, event, card)
   const response: CardActionResponse = { ...result.cardResponse }
   if (card && response.card) {
-    // The click's own answer updates the clicked card for everyone who sees it; no separate push needed.
-    const saved = await updateSentCard(deps.db, card.id, card.version, response.card, { push: false })
+    // A click answered at once updates the clicked card for everyone who sees it, with no separate push; one
+    // processed later (taken back after a crash) has no one waiting for the answer: push the new look.
+    const saved = await updateSentCard(deps.db, card.id, card.version, response.card, options)
     if (!saved) return refuse({ toast: { type: 'warning', text: '卡片已被他人更新，请查看最新状态。' } })
     response.card = saved
   }
   return { result: { ...result, cardResponse: response }, response }
 }
 
+export interface CardActionOptions {
+  /**
+   * Platforms that cannot answer a click in place (numbered replies) send the answer as messages: written by this
+   * hook inside the click's unit of work, so the decision never stands without the message that confirms it.
+   */
+  answer?: (unit: CoreDeps, response: CardActionResponse) => Promise<void>
+}
+
+/** The truth when a click's unit could not commit: nothing of it was kept. */
+export const CLICK_NOT_DONE_TEXT = '系统繁忙，本次操作未生效，请稍后重试；如多次失败请联系工作人员。'
+
 /**
  * A card click, answered synchronously (Feishu allows 3 s): returns the toast and the clicked card's new look.
- * Replies the handler wants to send go through the outbox like any other message.
+ * The decision, the messages it sends, the card's new version and the click's record are one unit of work.
  */
-export async function handleCardAction(deps: CoreDeps, event: CardActionEvent): Promise<CardActionResponse> {
-  const id = await store(deps, event)
+export async function handleCardAction(
+  deps: CoreDeps,
+  event: CardActionEvent,
+  options: CardActionOptions = {},
+): Promise<CardActionResponse> {
+  await deps.incarnation.touch()
+  // Stored already claimed: the background loop never takes a click that is being answered here.
+  const id = await deps.inbox.insert(event, { claimedBy: deps.incarnation.id })
   if (id === null) {
     const card = event.cardId ? await findSentCard(deps.db, event.cardId) : null
     return card ? { card: card.model } : {}
   }
-  await deps.db.inboundEvent.update({ where: { id }, data: { status: 'processing', attempts: 1 } })
   try {
-    const { result, response } = await cardAction(deps, event)
-    await deps.db.$transaction(async (tx) => {
-      for (const body of result.replies ?? []) {
-        await enqueueMessage(tx, { address: { platform: event.platform, chatId: event.chat.chatId }, body })
-      }
-      await tx.inboundEvent.update({ where: { id }, data: { status: 'processed', processedAt: deps.clock.now() } })
-    })
-    deps.outbox.kick(event.platform)
-    return response
+    return await runUnit(
+      deps,
+      async (unit) => {
+        const { result, response } = await cardAction(unit, event, { push: false })
+        const address = { platform: event.platform, chatId: event.chat.chatId }
+        for (const body of result.replies ?? []) await enqueueMessage(unit.db, { address, body })
+        await options.answer?.(unit, response)
+        await markProcessed(unit, id)
+        unit.outbox.kick(event.platform)
+        return response
+      },
+      { what: 'card action', deadlineMs: CLICK_DEADLINE_MS },
+    )
   } catch (error) {
-    await deps.db.inboundEvent.update({
-      where: { id },
-      data: { status: 'dead', lastError: String((error as Error)?.message ?? error).slice(0, 500) },
+    deps.log.error('card action failed; nothing of it was kept', {
+      platform: event.platform,
+      action: event.action,
+      error,
     })
-    deps.log.error('card action failed', { platform: event.platform, action: event.action, error })
-    return toast('error', '操作未成功，请稍后重试；如多次失败请联系工作人员。')
+    await retryWhenBusy(
+      () =>
+        deps.db.inboundEvent.updateMany({
+          where: { id, claimedBy: deps.incarnation.id },
+          data: {
+            status: 'dead',
+            claimedBy: null,
+            lastError: String((error as Error)?.message ?? error).slice(0, 500),
+          },
+        }),
+      { deadlineMs: 1000 },
+    ).catch((markError) => deps.log.error('card action not marked dead', { id, error: markError }))
+    return toast('error', CLICK_NOT_DONE_TEXT)
   }
 }

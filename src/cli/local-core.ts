@@ -1,6 +1,7 @@
 // The bot in this process, on the local database, talking through the console platform: used by `npm run chat`,
 // `npm run ask` and `npm run db:seed`. Logs go to data/cli.log so they don't clutter the conversation.
 import { appendFileSync, mkdirSync } from 'node:fs'
+import { createIncarnation } from '../bot/incarnation.ts'
 import { parseEnv } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
@@ -10,6 +11,7 @@ import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { addPort, backgroundRunner, buildCore } from '../runtime/core.ts'
 import { loadEnvFile } from '../runtime/env-file.ts'
+import { hostProcess } from '../runtime/host-process.ts'
 
 export async function openLocalCore() {
   let config: ReturnType<typeof parseEnv>
@@ -29,7 +31,8 @@ export async function openLocalCore() {
   const db = await openNodeDb(config.env.DATABASE_URL)
   const runner = backgroundRunner(log)
   const { service: knowledge } = await loadKnowledgeService(config.env.KNOWLEDGE_DIR)
-  const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge })
+  const incarnation = createIncarnation(db, 'cli', log, hostProcess())
+  const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge, incarnation })
   const port = createConsolePort()
   addPort(deps, port)
   return {
@@ -37,6 +40,7 @@ export async function openLocalCore() {
     inbox: port.inbox,
     async close() {
       await runner.idle()
+      await incarnation.stop().catch(() => {})
       await db.$disconnect()
     },
   }

@@ -2,12 +2,12 @@
 // Each provider has its own generated client (the query compiler is provider specific).
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient as PgClient } from '../generated/node-postgresql/client.ts'
 import { PrismaClient as SqliteClient } from '../generated/node-sqlite/client.ts'
 import type { Db } from './client.ts'
 import { providerOf } from './schema-engine.ts'
+import { serialSqliteAdapter } from './sqlite-serial.ts'
 
 export interface NodeDbOptions {
   /**
@@ -26,7 +26,7 @@ export async function openNodeDb(url: string, options: NodeDbOptions = {}): Prom
   }
   const file = url.replace(/^file:/, '')
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) })
+  const db = new SqliteClient({ adapter: serialSqliteAdapter(url) })
   // WAL lets the HTTP server read while the outbox writes; synchronous=NORMAL is WAL's recommended pairing (a
   // commit survives a crash of the process, and only the last commits may be lost on power failure);
   // busy_timeout rides out short write contention.

@@ -1,15 +1,22 @@
 // Delivers outbox rows through the platform ports: per-target and per-app rate limits, retries with back-off on
 // 429/5xx (honouring the platform's retry-after), dead after a bound. A row is claimed before it is sent, so two
-// instances never send it twice; a claim older than the lease (a crashed sender) is taken over.
+// instances never send it twice; the claim names this incarnation and dies with it (src/bot/incarnation.ts).
+// Rows go out in the order they were queued; one waiting for its retry time is passed over until then. A drain
+// keeps going while rows are due and then sleeps exactly until the next one may go: no sweep is needed to move on.
+import { retryWhenBusy } from '../db/busy.ts'
 import type { CoreDeps } from '../deps.ts'
 import { type OutboxPayload, outboxPayloadSchema } from './outbox.repo.ts'
 import type { DeliveryResult, PlatformPort } from './port.ts'
 import { RateLimiter } from './rate-limit.ts'
 
 export const MAX_ATTEMPTS = 8
-const LEASE_MS = 60_000
 const BATCH = 50
+/** A timer longer than this is set again when it fires (timers drift; the database may have changed). */
 const WAKE_UP_WITHIN_MS = 60_000
+/** After a drain failed (a database that stayed busy), try again this soon. */
+const RETRY_FAILED_DRAIN_MS = 1000
+/** How long a delivery's record waits out a busy database: the message went out, its record must follow. */
+const RECORD_DEADLINE_MS = 30_000
 
 /** Exponential back-off with jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
 export function backoffMs(attempt: number, random = Math.random): number {
@@ -41,10 +48,14 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     const payload = outboxPayloadSchema.safeParse(JSON.parse(row.payload))
     if (!port || !payload.success) {
       const error = port ? `bad payload: ${payload.error?.message}` : `platform ${row.platform} is not configured`
-      await deps.db.outbox.update({
-        where: { id: row.id },
-        data: { status: 'dead', lastError: error, claimedAt: null },
-      })
+      await retryWhenBusy(
+        () =>
+          deps.db.outbox.update({
+            where: { id: row.id },
+            data: { status: 'dead', lastError: error, claimedAt: null, claimedBy: null },
+          }),
+        { deadlineMs: RECORD_DEADLINE_MS },
+      )
       deps.log.error('outbox row dead', { outboxId: row.id, error })
       return false
     }
@@ -69,31 +80,48 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
   async function record(row: { id: number; attempts: number }, payload: OutboxPayload, result: DeliveryResult) {
     const now = deps.clock.now()
     if (result.ok) {
-      await deps.db.outbox.update({
-        where: { id: row.id },
-        data: { status: 'sent', sentAt: now, claimedAt: null, resultRef: result.platformMessageId ?? null },
-      })
-      if (payload.card && !payload.card.update && result.platformMessageId) {
-        await deps.db.sentCard.update({
-          where: { id: payload.card.id },
-          data: { platformMessageId: result.platformMessageId },
-        })
-      }
+      await retryWhenBusy(
+        () =>
+          deps.db.$transaction(async (tx) => {
+            await tx.outbox.update({
+              where: { id: row.id },
+              data: {
+                status: 'sent',
+                sentAt: now,
+                claimedAt: null,
+                claimedBy: null,
+                resultRef: result.platformMessageId ?? null,
+              },
+            })
+            if (payload.card && !payload.card.update && result.platformMessageId) {
+              await tx.sentCard.update({
+                where: { id: payload.card.id },
+                data: { platformMessageId: result.platformMessageId },
+              })
+            }
+          }),
+        { deadlineMs: RECORD_DEADLINE_MS },
+      )
       return true
     }
     const attempts = row.attempts + 1
     const dead = !result.retryable || attempts >= MAX_ATTEMPTS
     const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts))
-    await deps.db.outbox.update({
-      where: { id: row.id },
-      data: {
-        status: dead ? 'dead' : 'pending',
-        attempts,
-        lastError: result.error.slice(0, 500),
-        claimedAt: null,
-        nextAttemptAt: new Date(now.getTime() + delay),
-      },
-    })
+    await retryWhenBusy(
+      () =>
+        deps.db.outbox.update({
+          where: { id: row.id },
+          data: {
+            status: dead ? 'dead' : 'pending',
+            attempts,
+            lastError: result.error.slice(0, 500),
+            claimedAt: null,
+            claimedBy: null,
+            nextAttemptAt: new Date(now.getTime() + delay),
+          },
+        }),
+      { deadlineMs: RECORD_DEADLINE_MS },
+    )
     const log = dead ? deps.log.error : deps.log.warn
     log(dead ? 'outbox row dead' : 'outbox delivery failed, will retry', {
       outboxId: row.id,
@@ -104,49 +132,50 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     return false
   }
 
-  async function drainOnce(): Promise<number> {
-    const now = deps.clock.now()
+  /** One pass: sends what may go now. `more` says a platform had a full batch due and something went out. */
+  async function drainOnce(): Promise<{ sent: number; more: boolean }> {
+    await deps.incarnation.touch()
+    const started = deps.clock.now()
     // One read per platform that may send now (a platform at its app-wide limit is not even read), each a walk of
-    // an index that stops after BATCH rows, however long the backlog; plus claims left by a crashed sender.
-    // Rows of a platform that is not configured wait until it is.
-    const open = Object.keys(deps.ports).filter((platform) => (heldUntil.get(platform) ?? 0) <= now.getTime())
-    const reads = open.map((platform) =>
-      deps.db.outbox.findMany({
-        where: { status: 'pending', platform, nextAttemptAt: { lte: now } },
-        orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
-        take: BATCH,
-      }),
+    // an index in queue order that stops after BATCH due rows, however long the backlog. Rows of a platform that
+    // is not configured wait until it is.
+    const open = Object.keys(deps.ports).filter((platform) => (heldUntil.get(platform) ?? 0) <= started.getTime())
+    const reads = await Promise.all(
+      open.map((platform) =>
+        deps.db.outbox.findMany({
+          where: { status: 'pending', platform, nextAttemptAt: { lte: started } },
+          orderBy: { id: 'asc' },
+          take: BATCH,
+        }),
+      ),
     )
-    reads.push(
-      deps.db.outbox.findMany({
-        where: { status: 'sending', claimedAt: { lt: new Date(now.getTime() - LEASE_MS) } },
-        orderBy: { id: 'asc' },
-        take: BATCH,
-      }),
-    )
-    const due = (await Promise.all(reads)).flat()
     let sent = 0
     const blocked = new Set<string>() // keep per-target order: once one is held back, later ones wait too
-    for (const row of due) {
+    for (const row of reads.flat()) {
+      const now = deps.clock.now().getTime()
       const target = `${row.platform}:${row.target}`
-      if (blocked.has(target) || (heldUntil.get(row.platform) ?? 0) > now.getTime()) continue
+      if (blocked.has(target) || (heldUntil.get(row.platform) ?? 0) > now) continue
       // Rate limits are checked before anything is written: a held-back row stays as it is (no write per row per
       // drain), and the dispatcher wakes up when the limit allows the next one.
-      const wait = rateLimitWait(row, now.getTime())
+      const wait = rateLimitWait(row, now)
       if (wait > 0) {
         blocked.add(target)
-        wakeAt = Math.min(wakeAt, now.getTime() + wait)
+        wakeAt = Math.min(wakeAt, now + wait)
         continue
       }
-      const claim = await deps.db.outbox.updateMany({
-        where: { id: row.id, status: row.status, claimedAt: row.claimedAt },
-        data: { status: 'sending', claimedAt: now },
-      })
+      const claim = await retryWhenBusy(
+        () =>
+          deps.db.outbox.updateMany({
+            where: { id: row.id, status: 'pending' },
+            data: { status: 'sending', claimedAt: new Date(now), claimedBy: deps.incarnation.id },
+          }),
+        { deadlineMs: RECORD_DEADLINE_MS },
+      )
       if (claim.count === 0) continue
       if (await deliverRow(row)) sent++
       else blocked.add(target)
     }
-    return sent
+    return { sent, more: sent > 0 && reads.some((rows) => rows.length === BATCH) }
   }
 
   /** Waits for the app-wide limit hold the whole platform (recorded, so its rows are not even read until then). */
@@ -166,26 +195,27 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     return limiter.takeAll(rules, now)
   }
 
-  // Wake up for the next retry that is due soon, rather than waiting for the minute sweep (outbox-sweep job).
+  // Wake up when the next row may go (a retry's time, a rate limit's window), rather than waiting for a sweep.
   let wakeTimer: ReturnType<typeof setTimeout> | undefined
+  function wakeUpIn(delay: number) {
+    clearTimeout(wakeTimer)
+    wakeTimer = setTimeout(
+      () => void drain().catch((error) => deps.log.error('outbox drain failed', { error })),
+      Math.min(Math.max(0, delay), WAKE_UP_WITHIN_MS) + 10,
+    )
+    ;(wakeTimer as { unref?: () => void }).unref?.()
+  }
+
   async function scheduleWakeUp() {
     const now = deps.clock.now().getTime()
     const next = await deps.db.outbox.findFirst({
-      where: { status: 'pending', nextAttemptAt: { gt: new Date(now) } },
+      where: { status: 'pending', platform: { in: Object.keys(deps.ports) }, nextAttemptAt: { gt: new Date(now) } },
       orderBy: { nextAttemptAt: 'asc' },
       select: { nextAttemptAt: true },
     })
     const at = Math.min(wakeAt, next?.nextAttemptAt.getTime() ?? Number.POSITIVE_INFINITY)
     wakeAt = Number.POSITIVE_INFINITY
-    if (!Number.isFinite(at)) return
-    const delay = Math.max(0, at - now)
-    if (delay > WAKE_UP_WITHIN_MS) return
-    clearTimeout(wakeTimer)
-    wakeTimer = setTimeout(
-      () => void drain().catch((error) => deps.log.error('outbox drain failed', { error })),
-      delay + 10,
-    )
-    ;(wakeTimer as { unref?: () => void }).unref?.()
+    if (Number.isFinite(at)) wakeUpIn(at - now)
   }
 
   async function drain(): Promise<number> {
@@ -196,11 +226,17 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     running = (async () => {
       let total = 0
       try {
-        do {
+        for (;;) {
           again = false
-          total += await drainOnce()
-        } while (again)
+          const pass = await drainOnce()
+          total += pass.sent
+          if (!again && !pass.more) break
+        }
         await scheduleWakeUp()
+      } catch (error) {
+        // A database that stayed busy: the rows wait in the database; look again shortly.
+        wakeUpIn(RETRY_FAILED_DRAIN_MS)
+        throw error
       } finally {
         running = null
       }

@@ -58,6 +58,8 @@ export async function startBackgroundThread(
   /** A thread exists (starting, running or stopping); false once it has exited. */
   let alive = false
   let worker: Worker
+  /** The running thread's incarnation: a replacement takes back what it had claimed. */
+  let incarnation: string | undefined
 
   const forwardLog = (message: FromBackground & { type: 'log' }) => {
     const { msg, level: _level, time: _time, ...fields } = JSON.parse(message.line) as LogFields & { msg: string }
@@ -68,10 +70,11 @@ export async function startBackgroundThread(
     new Promise<void>((resolve, reject) => {
       let ready = false
       let failure: Error | undefined
-      worker = newWorker(options.entry ?? entry, data)
+      worker = newWorker(options.entry ?? entry, { ...data, previousIncarnation: incarnation })
       alive = true
       worker.on('message', (message: FromBackground) => {
         if (message.type === 'ready') {
+          incarnation = message.incarnation
           ready = true
           running = true
           resolve()

@@ -7,6 +7,8 @@ export interface BackgroundThreadData {
   config: AppConfig
   /** Run the job registry there (off for benchmarks that measure one path). */
   scheduler: boolean
+  /** The incarnation of the thread this one replaces (it died): its claims are taken back at once. */
+  previousIncarnation?: string
 }
 
 export type ToBackground =
@@ -16,6 +18,6 @@ export type ToBackground =
   | { type: 'stop' }
 
 export type FromBackground =
-  | { type: 'ready' }
+  | { type: 'ready'; incarnation?: string }
   | { type: 'log'; level: LogLevel; line: string }
   | { type: 'result'; seq: number; value: number }

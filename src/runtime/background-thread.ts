@@ -5,6 +5,7 @@
 import { readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
+import { createIncarnation } from '../bot/incarnation.ts'
 import { pendingEventsLoop } from '../bot/pipeline.ts'
 import { openNodeDb } from '../db/node-db.ts'
 import { systemClock } from '../deps.ts'
@@ -13,12 +14,13 @@ import { startNodeScheduler } from '../jobs/node-scheduler.ts'
 import { JOBS } from '../jobs/registry.ts'
 import { createLogger } from '../log.ts'
 import type { BackgroundThreadData, FromBackground, ToBackground } from './background-messages.ts'
-import { backgroundRunner, buildCore } from './core.ts'
+import { backgroundRunner, buildCore, takeOverStranded } from './core.ts'
+import { hostProcess } from './host-process.ts'
 import { createPlatforms } from './platforms.ts'
 
 const port = parentPort
 if (!port) throw new Error('background-thread.ts runs as a worker thread (see background-host.ts)')
-const { config, scheduler } = workerData as BackgroundThreadData
+const { config, scheduler, previousIncarnation } = workerData as BackgroundThreadData
 const post = (message: FromBackground) => port.postMessage(message)
 
 const NICENESS = 10
@@ -44,7 +46,16 @@ log.info('background thread starting', { lowerPriority: lowerOwnPriority() })
 const db = await openNodeDb(config.env.DATABASE_URL) // this connection also checkpoints the WAL
 const knowledge = await loadKnowledgeService(config.env.KNOWLEDGE_DIR, { watch: true, log })
 const runner = backgroundRunner(log)
-const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge: knowledge.service })
+const incarnation = createIncarnation(db, 'background', log, hostProcess())
+const deps = buildCore({
+  config,
+  db,
+  log,
+  clock: systemClock,
+  defer: runner.defer,
+  knowledge: knowledge.service,
+  incarnation,
+})
 createPlatforms(deps) // for their outgoing ports: webhooks and long connections stay on the main thread
 // Event ids from the main thread only say "there is work": the loop takes it from the database, oldest first.
 const events = pendingEventsLoop(deps)
@@ -59,6 +70,7 @@ async function stop() {
   jobs?.stop()
   knowledge.stop()
   await idle()
+  await incarnation.stop()
   await db.$disconnect()
   process.exit(0) // ends this thread only; whatever the SDK clients keep open goes with it
 }
@@ -87,7 +99,11 @@ port.on('message', (message: ToBackground) => {
   }
 })
 
-// Events stored while no thread was running (a restart, a crash mid-way) are processed first.
+// Work the thread before this one (or a process before this one) had claimed when it died is taken back first,
+// then events stored while no thread was running are processed, oldest first.
+if (previousIncarnation) await db.incarnation.deleteMany({ where: { id: previousIncarnation } })
+await takeOverStranded(deps, { process: events.signal })
+incarnation.keepAlive(() => takeOverStranded(deps, { process: events.signal }))
 events.signal()
 deps.outbox.kick()
-post({ type: 'ready' })
+post({ type: 'ready', incarnation: incarnation.id })

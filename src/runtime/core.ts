@@ -1,6 +1,7 @@
 // Assembles CoreDeps from what a runtime entry provides. Shared by Node, Workers, the CLI and the tests.
 import { createHandlerRegistry } from '../bot/handlers.ts'
 import { createInboundStore, type InboundStore } from '../bot/inbound-store.ts'
+import { createIncarnation, type IncarnationHandle, takeBackStranded } from '../bot/incarnation.ts'
 import { processInboundEvent } from '../bot/pipeline.ts'
 import type { AppConfig } from '../config/env.ts'
 import type { Db } from '../db/client.ts'
@@ -21,6 +22,8 @@ export interface CoreParts {
   knowledge: KnowledgeService
   /** Defaults to a store on `db`; Node with PROCESSING=thread gives it a connection of its own. */
   inbox?: InboundStore
+  /** Who claims work here; by default an incarnation without a host process (registered at its first claim). */
+  incarnation?: IncarnationHandle
 }
 
 export interface BackgroundOptions {
@@ -121,12 +124,26 @@ export function buildCore(parts: CoreParts): CoreDeps {
     knowledge: parts.knowledge,
     inbox: parts.inbox ?? createInboundStore(parts.db, { provider: providerOf(parts.config.env.DATABASE_URL) }),
     handlers: createHandlerRegistry(),
+    incarnation: parts.incarnation ?? createIncarnation(parts.db, 'core', parts.log),
     defer: parts.defer ?? backgroundRunner(parts.log).defer,
     // Reads deps.defer when called: Workers bind it per request.
     processLater: (id: number) => deps.defer(() => processInboundEvent(deps, id)),
   } as CoreDeps
   deps.outbox = createOutboxDispatcher(deps)
   return deps
+}
+
+/**
+ * Takes back claims whose owner is gone (src/bot/incarnation.ts) and sets the work moving: at start-up, and at every
+ * lease renewal, so a claim of a dead instance waits at most its lease.
+ */
+export async function takeOverStranded(deps: CoreDeps, work: { process: () => void }) {
+  await deps.incarnation.touch()
+  const taken = await takeBackStranded(deps.db, deps.incarnation)
+  if (taken.events || taken.messages) deps.log.warn('stranded claims taken back', { ...taken })
+  if (taken.events) work.process()
+  if (taken.messages) deps.outbox.kick()
+  return taken
 }
 
 export function addPort(deps: CoreDeps, port: PlatformPort) {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.ts'
 import { createInboundStore } from '../bot/inbound-store.ts'
+import { createIncarnation } from '../bot/incarnation.ts'
+import { processPendingEvents } from '../bot/pipeline.ts'
 import type { AppConfig } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
@@ -15,7 +17,8 @@ import { JOBS } from '../jobs/registry.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { type BackgroundThread, startBackgroundThread } from './background-host.ts'
-import { addPort, backgroundRunner, buildCore, trafficGauge } from './core.ts'
+import { addPort, backgroundRunner, buildCore, takeOverStranded, trafficGauge } from './core.ts'
+import { hostProcess } from './host-process.ts'
 import { createPlatforms } from './platforms.ts'
 
 export interface NodeServerOptions {
@@ -50,7 +53,10 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
   const knowledge = await loadKnowledgeService(config.env.KNOWLEDGE_DIR, { watch: true, log })
   log.info('knowledge loaded', { entries: knowledge.service.entries.length })
   const clock = options.clock ?? systemClock
+  // Clicks are claimed here in both modes; inline, everything else too.
+  const incarnation = createIncarnation(db, threaded ? 'main' : 'inline', log, hostProcess())
   const deps = buildCore({
+    incarnation,
     config,
     db,
     log,
@@ -86,7 +92,15 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
   log.info('listening', { url, platforms: Object.keys(deps.ports), processing: config.env.PROCESSING })
   const scheduler = scheduled && !background ? startNodeScheduler(deps, JOBS) : undefined
   for (const platform of platforms) await platform.start?.()
-  if (!background) deps.outbox.kick() // whatever a previous run left pending (a background thread does this itself)
+  // Inline, this thread takes back what a previous run left claimed and processes what it left waiting (a background
+  // thread does both itself).
+  const processWaiting = () => deps.defer(() => processPendingEvents(deps))
+  if (!background) await takeOverStranded(deps, { process: processWaiting })
+  incarnation.keepAlive(() => (background ? incarnation.touch() : takeOverStranded(deps, { process: processWaiting })))
+  if (!background) {
+    processWaiting()
+    deps.outbox.kick()
+  }
 
   return {
     url,
@@ -104,6 +118,7 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await runner.idle()
       await background?.stop()
+      await incarnation.stop().catch((error) => log.warn('lease not ended', { error }))
       await inbox?.db.$disconnect()
       await db.$disconnect()
     },

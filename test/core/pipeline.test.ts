@@ -57,7 +57,7 @@ test('a handler that fails is retried later by the bot, and its answer is not lo
   expect(core.port.delivered).toHaveLength(1)
 })
 
-test('waiting events are processed as a batch, in order; a failing one is retried alone, the rest answered once', async () => {
+test('waiting events are claimed as a batch and handled in order, each with its replies; a failing one is retried alone, the rest answered once', async () => {
   const help = core.deps.handlers.messages.get('help')!
   core.deps.handlers.messages.set('help', {
     intent: 'help',
@@ -84,7 +84,8 @@ test('waiting events are processed as a batch, in order; a failing one is retrie
   }) as unknown as typeof db
   expect(await processPendingEvents(core.deps)).toBe(4)
   core.deps.db = db
-  expect(transactions).toEqual(['outbox:4']) // one write for the whole batch's replies
+  // Each event's replies are written in its own unit of work, with its effects and its processed mark.
+  expect(transactions).toEqual(['outbox:1', 'outbox:1', 'outbox:1', 'outbox:1'])
   const rows = await db.inboundEvent.findMany({ orderBy: { id: 'asc' } })
   expect(rows.map((r) => r.status)).toEqual(['processed', 'processed', 'failed', 'processed', 'processed'])
   await core.deps.outbox.drain()
