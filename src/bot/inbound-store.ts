@@ -8,7 +8,7 @@ import type { Db } from '../db/client.ts'
 import type { Provider } from '../db/provider.ts'
 import type { InboundEvent } from './types.ts'
 
-const COLUMNS = 7
+const COLUMNS = 5
 /** D1 binds at most 100 parameters per statement. */
 const MAX_ROWS = Math.floor(100 / COLUMNS)
 const BUSY_GIVE_UP_MS = 5000
@@ -24,16 +24,12 @@ export interface InboundStoreOptions {
 }
 
 export interface InboundStore {
-  /**
-   * The stored row's id, or null when this event was stored before (a retried delivery). `claimedBy` stores it
-   * already claimed (`processing`) by that incarnation: a click answered at once, never taken by the loop.
-   */
-  insert(event: InboundEvent, options?: { claimedBy?: string }): Promise<number | null>
+  /** The stored row's id, or null when this event was stored before (a retried delivery). */
+  insert(event: InboundEvent): Promise<number | null>
 }
 
 interface Waiting {
   event: InboundEvent
-  claimedBy?: string
   resolve(id: number | null): void
   reject(error: unknown): void
 }
@@ -53,21 +49,19 @@ export function createInboundStore(db: Db, options: InboundStoreOptions): Inboun
       else first.set(key, item)
     }
     const now = new Date()
-    const values = [...first.values()].flatMap(({ event, claimedBy }) => [
+    const values = [...first.values()].flatMap(({ event }) => [
       event.platform,
       event.eventId,
       event.kind,
       JSON.stringify(event),
       now,
-      claimedBy ? 'processing' : 'received',
-      claimedBy ?? null,
     ])
     const at = (n: number) => (options.provider === 'postgresql' ? `$${n}` : '?')
     const tuples = Array.from(first.values(), (_, row) => {
       const base = row * COLUMNS
       return `(${Array.from({ length: COLUMNS }, (_, column) => at(base + column + 1)).join(', ')})`
     })
-    const statement = `INSERT INTO "InboundEvent" ("platform", "eventId", "kind", "payload", "receivedAt", "status", "claimedBy") VALUES ${tuples.join(', ')} ON CONFLICT ("platform", "eventId") DO NOTHING RETURNING "id", "platform", "eventId"`
+    const statement = `INSERT INTO "InboundEvent" ("platform", "eventId", "kind", "payload", "receivedAt") VALUES ${tuples.join(', ')} ON CONFLICT ("platform", "eventId") DO NOTHING RETURNING "id", "platform", "eventId"`
     const started = performance.now()
     for (;;) {
       try {
@@ -104,9 +98,9 @@ export function createInboundStore(db: Db, options: InboundStoreOptions): Inboun
   }
 
   return {
-    insert(event, options) {
+    insert(event) {
       return new Promise((resolve, reject) => {
-        queue.push({ event, claimedBy: options?.claimedBy, resolve, reject })
+        queue.push({ event, resolve, reject })
         // The first event of a quiet spell is written at the next turn of the loop, with whatever came in beside it.
         if (!writing && queue.length === 1) setImmediate(() => void flush())
       })

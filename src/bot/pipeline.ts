@@ -2,7 +2,7 @@
 // stored (a retried delivery with the same id is acknowledged and dropped) and processed after the response.
 // Each event is handled as one unit of work (src/bot/unit-of-work.ts) under a claim that dies with its owner
 // (src/bot/incarnation.ts). Processing failures are retried by the bot itself, never lost.
-import { retryWhenBusy } from '../db/busy.ts'
+import { isBusyError, retryWhenBusy } from '../db/busy.ts'
 import type { CoreDeps } from '../deps.ts'
 import { backoffMs } from '../outbox/dispatcher.ts'
 import {
@@ -286,14 +286,26 @@ export interface CardActionOptions {
    * hook inside the click's unit of work, so the decision never stands without the message that confirms it.
    */
   answer?: (unit: CoreDeps, response: CardActionResponse) => Promise<void>
+  /** The click could not be done (nothing of it was kept) and `answer` could not say so: tell the person here. */
+  notDone?: (response: CardActionResponse) => Promise<void>
 }
 
 /** The truth when a click's unit could not commit: nothing of it was kept. */
 export const CLICK_NOT_DONE_TEXT = '系统繁忙，本次操作未生效，请稍后重试；如多次失败请联系工作人员。'
+export const CLICK_FAILED_TEXT = '本次操作未生效，请稍后重试；如多次失败请联系工作人员。'
+
+const isDuplicateKey = (error: unknown) => (error as { code?: string })?.code === 'P2002'
+
+/** A click delivered again: it was decided already; show the card as it is now. */
+async function alreadyHandled(deps: CoreDeps, event: CardActionEvent): Promise<CardActionResponse> {
+  const card = event.cardId ? await findSentCard(deps.db, event.cardId) : null
+  return card ? { card: card.model } : {}
+}
 
 /**
  * A card click, answered synchronously (Feishu allows 3 s): returns the toast and the clicked card's new look.
- * The decision, the messages it sends, the card's new version and the click's record are one unit of work.
+ * The click's record, its decision, the messages it sends and the card's new version are one unit of work: when the
+ * database stays busy past the platform's deadline, nothing of it is kept and the person is told so.
  */
 export async function handleCardAction(
   deps: CoreDeps,
@@ -301,44 +313,47 @@ export async function handleCardAction(
   options: CardActionOptions = {},
 ): Promise<CardActionResponse> {
   await deps.incarnation.touch()
-  // Stored already claimed: the background loop never takes a click that is being answered here.
-  const id = await deps.inbox.insert(event, { claimedBy: deps.incarnation.id })
-  if (id === null) {
-    const card = event.cardId ? await findSentCard(deps.db, event.cardId) : null
-    return card ? { card: card.model } : {}
-  }
+  const key = { platform_eventId: { platform: event.platform, eventId: event.eventId } }
   try {
     return await runUnit(
       deps,
       async (unit) => {
+        if (await unit.db.inboundEvent.findUnique({ where: key, select: { id: true } }))
+          return alreadyHandled(unit, event)
+        // Recorded first, claimed by this incarnation: a second delivery of the same click waits for this one and
+        // then finds it; a crash mid-way leaves nothing behind (the platform shows the person a failure).
+        const row = await unit.db.inboundEvent.create({
+          data: {
+            platform: event.platform,
+            eventId: event.eventId,
+            kind: event.kind,
+            payload: JSON.stringify(event),
+            status: 'processing',
+            claimedBy: unit.incarnation.id,
+            attempts: 1,
+          },
+        })
         const { result, response } = await cardAction(unit, event, { push: false })
         const address = { platform: event.platform, chatId: event.chat.chatId }
         for (const body of result.replies ?? []) await enqueueMessage(unit.db, { address, body })
         await options.answer?.(unit, response)
-        await markProcessed(unit, id)
+        await markProcessed(unit, row.id)
         unit.outbox.kick(event.platform)
         return response
       },
       { what: 'card action', deadlineMs: CLICK_DEADLINE_MS },
     )
   } catch (error) {
-    deps.log.error('card action failed; nothing of it was kept', {
+    if (isDuplicateKey(error)) return alreadyHandled(deps, event)
+    const busy = isBusyError(error)
+    deps.log.error('card action not done; nothing of it was kept', {
       platform: event.platform,
       action: event.action,
+      busy,
       error,
     })
-    await retryWhenBusy(
-      () =>
-        deps.db.inboundEvent.updateMany({
-          where: { id, claimedBy: deps.incarnation.id },
-          data: {
-            status: 'dead',
-            claimedBy: null,
-            lastError: String((error as Error)?.message ?? error).slice(0, 500),
-          },
-        }),
-      { deadlineMs: 1000 },
-    ).catch((markError) => deps.log.error('card action not marked dead', { id, error: markError }))
-    return toast('error', CLICK_NOT_DONE_TEXT)
+    const response = toast('error', busy ? CLICK_NOT_DONE_TEXT : CLICK_FAILED_TEXT)
+    await options.notDone?.(response)
+    return response
   }
 }

@@ -20,16 +20,24 @@ export interface NodeDbOptions {
   busyTimeoutMs?: number
 }
 
+/**
+ * How long one statement waits for another writer's lock before it reports "busy" (SQLite: blocking the thread;
+ * PostgreSQL: lock_timeout). Short, so a click is still answered within the platform's deadline (Feishu: 3 s):
+ * the unit of work retries asynchronously up to its own deadline (src/bot/unit-of-work.ts, src/db/busy.ts).
+ */
+export const LOCK_WAIT_MS = 200
+
 export async function openNodeDb(url: string, options: NodeDbOptions = {}): Promise<Db> {
   if (providerOf(url) === 'postgresql') {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db
+    const adapter = new PrismaPg({ connectionString: url, options: `-c lock_timeout=${LOCK_WAIT_MS * 5}` })
+    return new PgClient({ adapter }) as unknown as Db
   }
   const file = url.replace(/^file:/, '')
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new SqliteClient({ adapter: serialSqliteAdapter(url) })
   // WAL lets the HTTP server read while the outbox writes; synchronous=NORMAL is WAL's recommended pairing (a
   // commit survives a crash of the process, and only the last commits may be lost on power failure);
-  // busy_timeout rides out short write contention.
+  // busy_timeout rides out short write contention; the thread that answers people uses LOCK_WAIT_MS and retries.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`)

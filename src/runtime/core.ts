@@ -122,7 +122,9 @@ export function buildCore(parts: CoreParts): CoreDeps {
     clock: parts.clock,
     ports: parts.ports ?? {},
     knowledge: parts.knowledge,
-    inbox: parts.inbox ?? createInboundStore(parts.db, { provider: providerOf(parts.config.env.DATABASE_URL) }),
+    inbox:
+      parts.inbox ??
+      createInboundStore(parts.db, { provider: providerOf(parts.config.env.DATABASE_URL), retryWhenBusy: true }),
     handlers: createHandlerRegistry(),
     incarnation: parts.incarnation ?? createIncarnation(parts.db, 'core', parts.log),
     defer: parts.defer ?? backgroundRunner(parts.log).defer,

@@ -8,7 +8,7 @@ import { createIncarnation } from '../bot/incarnation.ts'
 import { processPendingEvents } from '../bot/pipeline.ts'
 import type { AppConfig } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
-import { openNodeDb } from '../db/node-db.ts'
+import { LOCK_WAIT_MS, openNodeDb } from '../db/node-db.ts'
 import { providerOf } from '../db/provider.ts'
 import { type Clock, systemClock } from '../deps.ts'
 import { loadKnowledgeService } from '../features/knowledge/node.ts'
@@ -46,7 +46,8 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
   log.info('database ready', { provider: migrations.provider, applied: migrations.applied })
   const threaded = config.env.PROCESSING === 'thread'
   // With a background thread writing steadily, its connection checkpoints the WAL and acknowledgements never do.
-  const db = await openNodeDb(config.env.DATABASE_URL, { walCheckpoints: !threaded })
+  // This thread answers clicks within the platform's deadline: a short wait for the lock, then async retries.
+  const db = await openNodeDb(config.env.DATABASE_URL, { walCheckpoints: !threaded, busyTimeoutMs: LOCK_WAIT_MS })
   const inbox = await openInbox(config.env.DATABASE_URL)
   const traffic = trafficGauge()
   const runner = backgroundRunner(log, { busy: traffic.busy })

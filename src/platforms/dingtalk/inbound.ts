@@ -1,18 +1,19 @@
 // What both entrances (HTTP routes and the Stream connection) do with a decoded DingTalk payload: hand robot
 // messages to the core (stored, processed after the acknowledgement) and run card clicks synchronously, answering
 // with the card's new cardParamMap so DingTalk updates it in place.
-import { acceptEvent, handleCardAction } from '../../bot/pipeline.ts'
+import { acceptEvent, type CardActionOptions, handleCardAction } from '../../bot/pipeline.ts'
 import type { CardActionEvent, CardActionResponse, InboundEvent } from '../../bot/types.ts'
+import { isBusyError } from '../../db/busy.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { findSentCard } from '../../outbox/outbox.repo.ts'
 import { decodeCardCallback, decodeRobotMessage, userChatId } from './decode.ts'
-import { receiveNumberedReply } from './numbered-reply.ts'
+import { answer, receiveNumberedReply } from './numbered-reply.ts'
 import { type CardParamMap, renderCardParamMap } from './render.ts'
 
 /** The two core entry points an adapter calls (src/bot/pipeline.ts); injectable for unit tests. */
 export interface DingtalkCore {
   acceptEvent(deps: CoreDeps, event: InboundEvent): Promise<{ status: 'accepted' | 'duplicate' }>
-  handleCardAction(deps: CoreDeps, event: CardActionEvent): Promise<CardActionResponse>
+  handleCardAction(deps: CoreDeps, event: CardActionEvent, options?: CardActionOptions): Promise<CardActionResponse>
 }
 export const pipelineCore: DingtalkCore = { acceptEvent, handleCardAction }
 
@@ -33,8 +34,18 @@ export async function receiveRobotMessage(deps: CoreDeps, core: DingtalkCore, bo
     const numbered = await receiveNumberedReply(deps, core, decoded.event)
     if (numbered) return numbered
   }
-  return core.acceptEvent(deps, decoded.event)
+  try {
+    return await core.acceptEvent(deps, decoded.event)
+  } catch (error) {
+    // DingTalk never delivers a robot message again: a message that could not be stored is answered, not dropped.
+    if (!isBusyError(error)) throw error
+    deps.log.error('dingtalk message not stored: database busy; the sender is asked to send it again', { error })
+    await answer(deps, decoded.event, MESSAGE_NOT_TAKEN_TEXT)
+    return { status: 'accepted' }
+  }
 }
+
+export const MESSAGE_NOT_TAKEN_TEXT = '抱歉，系统繁忙，您的消息未能受理，请稍后再发送一次。'
 
 /** The answer DingTalk expects to a card callback (HTTP body, or `response` inside the Stream ack). */
 export interface DingtalkCardResponse {

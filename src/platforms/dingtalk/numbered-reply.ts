@@ -4,8 +4,10 @@
 // callback would: the pipeline's stale-version check, the handlers' role checks against the verified sender.
 // Robot messages cannot be edited, so the click's answer (toast, card's new look) is sent back as new messages.
 import { conversationKey } from '../../bot/conversation.ts'
+import { CLICK_NOT_DONE_TEXT } from '../../bot/pipeline.ts'
 import type { CardActionEvent, CardActionResponse, ChatRef, MessageEvent } from '../../bot/types.ts'
 import { type CardButton, type CardModel, cardModelSchema } from '../../cards/model.ts'
+import { retryWhenBusy } from '../../db/busy.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { enqueueMessage, updateSentCard } from '../../outbox/outbox.repo.ts'
 import { USER_CHAT_PREFIX } from './decode.ts'
@@ -91,34 +93,51 @@ async function recentCards(deps: CoreDeps, chat: ChatRef): Promise<NumberedCard[
   })
 }
 
-/** The click's answer as messages: the toast as text (through the sessionWebhook), then the card's new look. */
-async function sendAnswer(deps: CoreDeps, message: MessageEvent, response: CardActionResponse): Promise<void> {
-  const address = { platform: 'dingtalk' as const, chatId: message.chat.chatId }
-  await deps.db.$transaction(async (tx) => {
+const answerKey = (message: MessageEvent) => `dingtalk:${message.eventId}:answer`
+
+/**
+ * The click's answer as messages (robot messages cannot be edited): the toast as text through the sessionWebhook,
+ * then the card's new look. Written inside the click's unit of work, so the decision and its answer stand together.
+ */
+const answerAsMessages =
+  (message: MessageEvent) =>
+  async (unit: CoreDeps, response: CardActionResponse): Promise<void> => {
+    const address = { platform: 'dingtalk' as const, chatId: message.chat.chatId }
     if (response.toast) {
-      await enqueueMessage(tx, {
-        address,
-        body: { kind: 'text', text: response.toast.text },
-        reply: message.reply,
-        dedupeKey: `dingtalk:${message.eventId}:answer`,
-      })
+      const body = { kind: 'text' as const, text: response.toast.text }
+      await enqueueMessage(unit.db, { address, body, reply: message.reply, dedupeKey: answerKey(message) })
     }
     // The pipeline saved the new look without pushing it (a click's answer updates in place on a real card).
-    // Re-saving it with push queues it like any later change: for robot messages, a new message with the same card id.
+    // Re-saving it with push queues it like any later change: for robot messages, a new message with the same id.
     const card = response.card
-    if (card?.id) await updateSentCard(tx, card.id, card.version, card, { push: true })
-  })
-  deps.outbox.kick()
-}
+    if (card?.id) await updateSentCard(unit.db, card.id, card.version, card, { push: true })
+  }
 
-async function answer(deps: CoreDeps, message: MessageEvent, text: string): Promise<void> {
-  await enqueueMessage(deps.db, {
-    address: { platform: 'dingtalk', chatId: message.chat.chatId },
-    body: { kind: 'text', text },
-    reply: message.reply,
-    dedupeKey: `dingtalk:${message.eventId}:answer`,
-  })
-  deps.outbox.kick()
+/**
+ * Tells the person something that is not a decision (no card, a wrong number, "try again"). Through the outbox
+ * when the database takes it; when it stays busy, straight through the platform, so nobody is left without an answer.
+ */
+export async function answer(deps: CoreDeps, message: MessageEvent, text: string): Promise<void> {
+  const address = { platform: 'dingtalk' as const, chatId: message.chat.chatId }
+  const body = { kind: 'text' as const, text }
+  try {
+    await retryWhenBusy(
+      () => enqueueMessage(deps.db, { address, body, reply: message.reply, dedupeKey: answerKey(message) }),
+      { deadlineMs: 1000 },
+    )
+    deps.outbox.kick('dingtalk')
+  } catch (error) {
+    deps.log.error('dingtalk numbered reply answer not queued; sending it directly', {
+      eventId: message.eventId,
+      error,
+    })
+    const port = deps.ports.dingtalk
+    const sent = await port?.deliver({ id: 0, address, body, reply: message.reply }).catch((e: Error) => ({
+      ok: false as const,
+      error: e.message,
+    }))
+    if (!sent?.ok) deps.log.error('dingtalk numbered reply answer lost', { eventId: message.eventId, sent })
+  }
 }
 
 /**
@@ -143,12 +162,10 @@ export async function receiveNumberedReply(
   if (choice.kind === 'no_card') await answer(deps, message, NO_CARD_TEXT)
   if (choice.kind === 'out_of_range') await answer(deps, message, outOfRangeText(n, choice.max))
   if (choice.kind !== 'press') return { status: 'accepted' }
-  const response = await core.handleCardAction(deps, toCardAction(message, choice.card, choice.button))
-  try {
-    await sendAnswer(deps, message, response)
-  } catch (error) {
-    // A concurrent redelivery queued the same answer (dedupe key): the decision itself was taken once.
-    deps.log.warn('dingtalk numbered reply answer not queued', { eventId: message.eventId, error })
-  }
+  // The decision and the messages that answer it are one unit; when it could not be done, the person is told.
+  await core.handleCardAction(deps, toCardAction(message, choice.card, choice.button), {
+    answer: answerAsMessages(message),
+    notDone: (response) => answer(deps, message, response.toast?.text ?? CLICK_NOT_DONE_TEXT),
+  })
   return { status: 'accepted' }
 }
