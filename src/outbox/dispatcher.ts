@@ -140,6 +140,8 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     // an index in queue order that stops after BATCH due rows, however long the backlog. Rows of a platform that
     // is not configured wait until it is.
     const open = Object.keys(deps.ports).filter((platform) => (heldUntil.get(platform) ?? 0) <= started.getTime())
+    // A platform still held wakes the dispatcher when its hold ends, whatever else woke it now (a retry's time).
+    for (const until of heldUntil.values()) if (until > started.getTime()) wakeAt = Math.min(wakeAt, until)
     const reads = await Promise.all(
       open.map((platform) =>
         deps.db.outbox.findMany({
