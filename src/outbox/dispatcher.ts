@@ -3,6 +3,8 @@
 // instances never send it twice; the claim names this incarnation and dies with it (src/bot/incarnation.ts).
 // Rows go out in the order they were queued; one waiting for its retry time is passed over until then. A drain
 // keeps going while rows are due and then sleeps exactly until the next one may go: no sweep is needed to move on.
+
+import { cardModelSchema } from '../cards/model.ts'
 import { retryWhenBusy } from '../db/busy.ts'
 import type { CoreDeps } from '../deps.ts'
 import { type OutboxPayload, outboxPayloadSchema } from './outbox.repo.ts'
@@ -63,15 +65,40 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     return record(row, payload.data, result)
   }
 
+  /** Whether the first send of a card is still waiting (a retry after a refusal, a backlog). */
+  async function firstSendWaiting(cardId: string): Promise<boolean> {
+    const first = await deps.db.outbox.findFirst({
+      where: {
+        status: { in: ['pending', 'sending'] },
+        targetKind: { not: 'card_update' },
+        payload: { contains: cardId },
+      },
+      select: { id: true },
+    })
+    return first !== null
+  }
+
   async function send(port: PlatformPort, id: number, payload: OutboxPayload): Promise<DeliveryResult> {
+    let body = payload.body
     let card: { id: string; update: boolean; platformMessageId?: string } | undefined = payload.card
-    if (card?.update) {
+    if (card) {
       const sent = await deps.db.sentCard.findUnique({ where: { id: card.id } })
-      // DingTalk addresses cards by our id (outTrackId); Feishu needs the message id of the first send.
-      card = { ...card, platformMessageId: sent?.platformMessageId ?? undefined }
+      // A card goes out as it is now: a copy sent late (after a refusal and a retry) shows a decision taken since.
+      const current = sent ? cardModelSchema.safeParse(JSON.parse(sent.model)) : undefined
+      if (current?.success && body.kind === 'card') body = { kind: 'card', card: current.data }
+      if (card.update) {
+        // An update of a copy not sent yet is folded into that send, which shows the current state anyway; it
+        // would fail without the copy's message id and must not die.
+        if (await firstSendWaiting(card.id)) {
+          deps.log.info('card update folded into its first send', { outboxId: id, cardId: card.id })
+          return { ok: true }
+        }
+        // DingTalk addresses cards by our id (outTrackId); Feishu needs the message id of the first send.
+        card = { ...card, platformMessageId: sent?.platformMessageId ?? undefined }
+      }
     }
     try {
-      return await port.deliver({ id, address: payload.address, body: payload.body, reply: payload.reply, card })
+      return await port.deliver({ id, address: payload.address, body, reply: payload.reply, card })
     } catch (error) {
       return { ok: false, retryable: true, error: (error as Error).message }
     }

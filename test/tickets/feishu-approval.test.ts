@@ -128,4 +128,70 @@ describe('tickets on Feishu', () => {
     )
     expect(told?.payload).toContain('同意减免')
   })
+
+  it('a copy refused once by the platform and decided before its retry arrives showing the decision, never dead', async () => {
+    const { deps } = server
+    const enterprise = await seedPeople(deps, { feishu: true })
+    await bindContact(deps, 'feishu', 'ou_contact', enterprise.id)
+    // The first card sent to 认证副科长 is refused (a 5xx): it waits for its retry while the ticket is decided.
+    let refusedOnce = false
+    fake.setFaultPlan((_, call) => {
+      if (refusedOnce || call.body.receive_id !== 'ou_official2' || call.body.msg_type !== 'interactive') return
+      refusedOnce = true
+      return { status: 500, code: 1, msg: 'internal error' }
+    })
+    await post(
+      'events',
+      messageEvent({ chatType: 'p2p', chatId: 'oc_contact', senderOpenId: 'ou_contact', text: '申请检验检测费用减免' }),
+    )
+    const form = await latestCard('ticket-form')
+    await post(
+      'cards',
+      cardActionEvent({
+        value: ref(form, { a: 'ticket.submit' }),
+        formValue: {
+          category: 'fee_waiver',
+          description: '今年送检鞋类产品的检验检测费用申请减免',
+          phone: '13812345678',
+        },
+        operatorOpenId: 'ou_contact',
+        chatId: 'oc_contact',
+      }),
+    )
+    const ticket = await deps.db.ticket.findFirstOrThrow()
+    const task = await latestCard('ticket-task', { userId: 'ou_assignee' })
+    await post(
+      'cards',
+      cardActionEvent({
+        value: ref(task, { a: 'ticket.request_approval', t: ticket.id, tv: ticket.version }),
+        operatorOpenId: 'ou_assignee',
+        chatId: 'oc_assignee',
+      }),
+    )
+    const mine = await latestCard('ticket-approval', { userId: 'ou_official' })
+    const pending = await deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })
+    await waitFor(() => refusedOnce, 5000, 'the copy refused once')
+    const approved = await post(
+      'cards',
+      cardActionEvent({
+        value: ref(mine, { a: 'ticket.decide', t: ticket.id, tv: pending.version }),
+        formValue: { decision: 'approve', comment: '' },
+        operatorOpenId: 'ou_official',
+        chatId: 'oc_ou_official',
+      }),
+    )
+    expect(approved.body.toast).toMatchObject({ type: 'success' })
+
+    // The late copy shows the decision, without the 同意/驳回 form; the update queued meanwhile did not die.
+    const copy = await waitFor(
+      () =>
+        fake.posted().find((call) => call.body.receive_id === 'ou_official2' && call.body.msg_type === 'interactive'),
+      10_000,
+      'the late copy',
+    )
+    expect(String(copy.body.content)).toContain('已同意 · 认证科长')
+    expect(String(copy.body.content)).not.toContain('"tag":"form"')
+    await server.idle()
+    expect(await deps.db.outbox.count({ where: { status: 'dead' } })).toBe(0)
+  }, 30_000)
 })
