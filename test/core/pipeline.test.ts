@@ -1,7 +1,13 @@
 // Verify → acknowledge → process: duplicates are dropped, failures retried by the bot itself, card clicks checked
 // against the card they came from.
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { acceptEvent, handleCardAction, processPendingEvents, retryFailedEvents } from '../../src/bot/pipeline.ts'
+import {
+  acceptEvent,
+  CLICK_FAILED_TEXT,
+  handleCardAction,
+  processPendingEvents,
+  retryFailedEvents,
+} from '../../src/bot/pipeline.ts'
 import type { CardActionEvent, MessageEvent } from '../../src/bot/types.ts'
 import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
 import { testCore } from '../helpers/core.ts'
@@ -145,6 +151,43 @@ test('a click updates the clicked card; a click on the old version or from anoth
   )
   expect(elsewhere.toast).toEqual({ type: 'error', text: '该按钮不属于当前会话，操作未生效。' })
   expect((await core.deps.db.sentCard.findUniqueOrThrow({ where: { id: cardId } })).version).toBe(2)
+})
+
+test('a click whose record cannot be written is answered truthfully: its decision does not stand either', async () => {
+  core.deps.handlers.actions.set('test.flip', {
+    action: 'test.flip',
+    handle: async ({ deps, card }) => {
+      await deps.db.jobRun.create({ data: { job: 'decision', period: card!.id } }) // the click's effect
+      return {
+        intent: 'flip',
+        replies: [{ kind: 'text', text: '已通知' }],
+        cardResponse: { toast: { type: 'success', text: '已处理' }, card: { ...card!.model, title: '已处理' } },
+      }
+    },
+  })
+  const cardId = await sentCard()
+  const db = core.deps.db
+  // The click's record fails after the decision was written (any error but a busy database: no retry).
+  core.deps.db = db.$extends({
+    query: {
+      inboundEvent: {
+        updateMany: async ({ args, query }) => {
+          if ((args.data as { status?: string }).status === 'processed') throw new Error('disk I/O error')
+          return query(args)
+        },
+      },
+    },
+  }) as unknown as typeof db
+  const answer = await handleCardAction(core.deps, click(cardId))
+  core.deps.db = db
+  expect(answer).toEqual({ toast: { type: 'error', text: CLICK_FAILED_TEXT } })
+  // Nothing of it stands: no effect, no message, the card unchanged, and the same click may be tried again.
+  expect(await db.jobRun.count({ where: { job: 'decision' } })).toBe(0)
+  expect(await db.outbox.count({ where: { payload: { contains: '已通知' } } })).toBe(0)
+  expect((await db.sentCard.findUniqueOrThrow({ where: { id: cardId } })).version).toBe(1)
+  const again = await handleCardAction(core.deps, click(cardId))
+  expect(again.toast).toEqual({ type: 'success', text: '已处理' })
+  expect(await db.jobRun.count({ where: { job: 'decision' } })).toBe(1)
 })
 
 test('an unknown card or action answers with a toast, not an error', async () => {

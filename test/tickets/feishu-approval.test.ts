@@ -189,8 +189,8 @@ describe('tickets on Feishu', () => {
       10_000,
       'the late copy',
     )
-    expect(String(copy.body.content)).toContain('已同意 · 认证科长')
-    expect(String(copy.body.content)).not.toContain('"tag":"form"')
+    expect(String(copy?.body.content)).toContain('已同意 · 认证科长')
+    expect(String(copy?.body.content)).not.toContain('"tag":"form"')
     await server.idle()
     expect(await deps.db.outbox.count({ where: { status: 'dead' } })).toBe(0)
   }, 30_000)
