@@ -2,6 +2,7 @@
 // recorded in _prisma_migrations exactly like `prisma migrate deploy`. Run by `npm start` and `npm run db:migrate`.
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { appliedMigrations } from './migrations-applied.ts'
 import { ensurePgDatabase, openSchemaEngine, type Provider, providerOf } from './schema-engine.ts'
 import { PROJECT_ROOT, schemaFiles, VARIANTS } from './schema-variants.ts'
 
@@ -41,9 +42,16 @@ export interface DeployResult {
   createdDatabase: boolean
 }
 
-/** Applies what is pending; a no-op when the database is up to date. */
+/**
+ * Applies what is pending; a no-op when the database is up to date. An up-to-date database is recognised with a
+ * plain read, without the schema engine, so every command works beside a running bot.
+ */
 export async function deployMigrations(url: string): Promise<DeployResult> {
   const provider = providerOf(url)
+  const names = (await readMigrations(provider)).migrationDirectories.map((dir) => dir.path)
+  const applied = await appliedMigrations(url).catch(() => null)
+  if (applied && names.every((name) => applied.has(name)))
+    return { provider, found: names.length, applied: [], createdDatabase: false }
   let createdDatabase = false
   if (provider === 'postgresql') createdDatabase = await ensurePgDatabase(url)
   else await mkdir(dirname(url.replace(/^file:/, '')), { recursive: true })
@@ -58,7 +66,12 @@ export async function deployMigrations(url: string): Promise<DeployResult> {
       createdDatabase,
     }
   } catch (error) {
-    throw new Error(`migrations failed: ${explain(error)}`)
+    const reason = explain(error)
+    if (/SocketTimeout|database is locked|SQLITE_BUSY/.test(reason))
+      throw new Error(
+        'migrations failed: the database is busy (another process is writing to it); try again in a moment',
+      )
+    throw new Error(`migrations failed: ${reason}`)
   } finally {
     await close()
   }

@@ -31,6 +31,8 @@ export async function loadSchemaEngine(): Promise<EngineModule> {
   return glue
 }
 
+const MIGRATION_BUSY_TIMEOUT_MS = 10_000
+
 type Queryable = SqlQueryable & { executeScript(sql: string): Promise<void>; dispose(): Promise<void> }
 
 /** SQLite shadow DB: the engine replays whole migration files with executeRaw; route them to executeScript. */
@@ -39,6 +41,8 @@ class SqliteMigrationFactory extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = (await super.connect()) as unknown as Queryable
     this.#open.push(adapter)
+    // Beside a running bot the file is shared: wait out its short writes instead of failing at once.
+    await adapter.queryRaw({ sql: `PRAGMA busy_timeout = ${MIGRATION_BUSY_TIMEOUT_MS}`, args: [], argTypes: [] })
     return adapter as never
   }
   /** Releases the file: the app opens it next, and SQLite refuses WAL mode while another handle holds it. */

@@ -87,7 +87,14 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
   })
 
   const server = serve({ fetch: app.fetch, port: config.env.PORT, hostname: config.env.HOST })
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve())
+    server.once('error', async (error) => {
+      // A taken port: stop what was started (the thread, the platforms' connections) and say why.
+      await background?.stop().catch(() => {})
+      reject(error)
+    })
+  })
   const { port } = server.address() as AddressInfo
   const url = `http://${config.env.HOST === '0.0.0.0' ? '127.0.0.1' : config.env.HOST}:${port}`
   log.info('listening', { url, platforms: Object.keys(deps.ports), processing: config.env.PROCESSING })

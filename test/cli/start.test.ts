@@ -4,12 +4,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
+import { deployMigrations } from '../../src/db/migrate.ts'
 
 let child: ChildProcess | undefined
 afterEach(() => child?.kill('SIGKILL'))
 
-function start(extraEnv: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'qsbot-start-'))
+function start(extraEnv: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'qsbot-start-'))) {
   child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/runtime/node.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/bot.db`, ...extraEnv },
   })
@@ -18,7 +18,24 @@ function start(extraEnv: Record<string, string> = {}) {
   child.stdout!.on('data', (c) => (stdout += c))
   child.stderr!.on('data', (c) => (stderr += c))
   const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)))
-  return { exited, output: () => ({ stdout, stderr }) }
+  return { exited, output: () => ({ stdout, stderr }), dir, child: child! }
+}
+
+/** Resolves with the server's URL once it says it is listening. */
+function listening(proc: ReturnType<typeof start>) {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const line = proc
+        .output()
+        .stdout.split('\n')
+        .find((l) => l.includes('"msg":"listening"'))
+      if (line) {
+        clearInterval(timer)
+        resolve(JSON.parse(line).url)
+      }
+    }, 50)
+    void proc.exited.then(() => reject(new Error(`exited early: ${proc.output().stderr}`)))
+  })
 }
 
 test('starts with no configuration, serves /healthz with the database status, stops on SIGTERM', async () => {
@@ -49,3 +66,17 @@ test('a bad variable stops start-up with one clear line and exit code 1', async 
   expect(await proc.exited).toBe(1)
   expect(proc.output().stderr.trim()).toMatch(/^配置错误 \/ configuration error: invalid configuration — FEISHU_MODE/)
 })
+
+test('beside a running bot: migrations are found up to date, and a second start on its port says so in one line', async () => {
+  const running = start({ NODE_ENV: 'production', PORT: '0' })
+  const url = await listening(running)
+  const databaseUrl = `file:${running.dir}/data/bot.db`
+  const result = await deployMigrations(databaseUrl)
+  expect(result.applied).toEqual([])
+  const port = new URL(url).port
+  const first = child
+  const second = start({ PORT: port, HOST: '127.0.0.1' }, running.dir)
+  expect(await second.exited).toBe(1)
+  expect(second.output().stderr.trim()).toMatch(/^启动失败 \/ start-up failed: 端口 \d+ 已被占用/)
+  first?.kill('SIGKILL')
+}, 60_000)
