@@ -1,8 +1,10 @@
 // A fake DingTalk open API on 127.0.0.1 for tests: access token, robot group / one-to-one sends, interactive-card
 // createAndDeliver and update, a robot sessionWebhook, the Stream gateway (see gateway.ts), injectable failures
-// (flow control, 5xx, 401), and a record of every call. Shapes: docs/protocols.md, the DingTalk sections.
+// (flow control, 5xx, 401; for fault tests also an answer lost after the message was delivered, a dropped connection
+// and a spell offline), and a record of every call. Shapes: docs/protocols.md, the DingTalk sections.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { goOffline } from '../feishu/server.ts'
 import { FakeStreamGateway } from './gateway.ts'
 
 export interface FakeCall {
@@ -11,13 +13,42 @@ export interface FakeCall {
   query: Record<string, string>
   token?: string
   body: Record<string, unknown>
+  /** When the request arrived (ms since the epoch). */
+  at?: number
+  /** A message call (robot send, card createAndDeliver, sessionWebhook) that put a message in a chat. */
+  delivered?: boolean
+  /**
+   * The failure injected into this call, if any (`lost`: delivered, but the answer never reached the caller;
+   * `stalled`: held unanswered and not delivered).
+   */
+  fault?: 'failed' | 'reset' | 'lost' | 'stalled'
 }
 
 export interface InjectedFailure {
   status: number
   body: Record<string, unknown>
   headers?: Record<string, string>
+  /** Process the call as usual (the message is delivered) and only then fail: the answer is lost after delivery. */
+  delivered?: boolean
+  /** Drop the connection instead of answering (status and body are then unused). */
+  reset?: boolean
+  /**
+   * Hold the call this long without delivering anything, then answer with the failure (a slow platform). A caller
+   * that goes away meanwhile (killed) leaves nothing delivered.
+   */
+  stallMs?: number
 }
+
+/** The calls that put a message in a chat, and so count for flow control and for fault plans. */
+export const MESSAGE_CALLS = new Set([
+  'POST /v1.0/robot/groupMessages/send',
+  'POST /v1.0/robot/oToMessages/batchSend',
+  'POST /v1.0/card/instances/createAndDeliver',
+  'POST /robot/sendBySession',
+])
+
+/** Picks a failure for the `index`-th message call (1-based), after any queued by fail(); undefined: none. */
+export type FaultPlan = (index: number, call: FakeCall) => InjectedFailure | undefined
 
 export interface FakeDingtalkOptions {
   clientId?: string
@@ -36,11 +67,11 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
   const sessions = new Map<string, { expiresAt: number }>()
   const gateway = new FakeStreamGateway()
   let tokenSeq = 0
+  let messageCalls = 0
+  let plan: FaultPlan | undefined
 
   const route = (method: string, path: string, body: Json, token?: string): [number, Json, Record<string, string>?] => {
     const key = `${method} ${path}`
-    const injected = failures.get(key)?.shift()
-    if (injected) return [injected.status, injected.body, injected.headers]
     if (key === 'POST /v1.0/oauth2/accessToken') {
       if (body.appKey !== clientId || body.appSecret !== clientSecret) return [400, { code: 'invalidClientIdOrSecret' }]
       const accessToken = `tok-${++tokenSeq}`
@@ -98,16 +129,40 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
       body = {}
     }
     const token = req.headers['x-acs-dingtalk-access-token'] as string | undefined
-    calls.push({
+    const call: FakeCall = {
       method: req.method ?? '',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       token,
       body,
-    })
-    const [status, payload, headers] = route(req.method ?? '', url.pathname, body, token)
-    res.writeHead(status, { 'content-type': 'application/json', ...headers })
-    res.end(JSON.stringify(payload))
+      at: Date.now(),
+    }
+    calls.push(call)
+    const key = `${call.method} ${call.path}`
+    const message = MESSAGE_CALLS.has(key)
+    if (message) messageCalls++
+    const injected = failures.get(key)?.shift() ?? (message ? plan?.(messageCalls, call) : undefined)
+    const answer = (status: number, payload: Json, headers?: Record<string, string>) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers })
+      res.end(JSON.stringify(payload))
+    }
+    const fail = (failure: InjectedFailure) => {
+      if (failure.stallMs) {
+        const { stallMs, ...after } = failure
+        setTimeout(() => !res.destroyed && fail(after), stallMs).unref()
+      } else if (failure.reset) req.socket.destroy()
+      else answer(failure.status, failure.body, failure.headers)
+    }
+    if (injected && !injected.delivered) {
+      call.fault = injected.stallMs ? 'stalled' : injected.reset ? 'reset' : 'failed'
+      return fail(injected)
+    }
+    const [status, payload, headers] = route(call.method, call.path, body, token)
+    // Legacy endpoints (sessionWebhook) answer 200 with an errcode.
+    call.delivered = message && status === 200 && !(payload.errcode !== undefined && payload.errcode !== 0)
+    if (!injected) return answer(status, payload, headers)
+    call.fault = 'lost'
+    fail(injected)
   })
   server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -136,6 +191,12 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
     },
     /** Makes every issued token invalid (as after a secret rotation): the next call must fetch a new one. */
     revokeTokens: () => validTokens.clear(),
+    /** Message calls consult this when no fail() failure is queued for them (undefined: no plan). */
+    setFaultPlan(next?: FaultPlan) {
+      plan = next
+    },
+    /** Stops accepting connections (callers get ECONNREFUSED) and drops open ones; listens again after `ms`. */
+    offline: (ms: number) => goOffline(server, port(), ms),
     close: async () => {
       gateway.close()
       server.closeAllConnections()

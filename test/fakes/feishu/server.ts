@@ -1,8 +1,10 @@
 // A fake Feishu open platform on 127.0.0.1 (docs/protocols.md, Feishu): tenant_access_token, bot info, im/v1/messages
 // create / reply / PATCH, interactive/v1/card/update, and (optionally) the long-connection endpoint. It records every
 // call and can be told to answer with a rate limit (429 + x-ogw-ratelimit-reset, code 99991400), a chat rate limit
-// (230020) or an invalid token (99991663).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+// (230020) or an invalid token (99991663); for fault tests also to lose its answer after posting the message (an
+// error status, or the connection dropped), to drop the connection before posting, and to refuse connections for a
+// while (offline).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FakeWsGateway } from './ws-gateway.ts'
 
@@ -16,6 +18,15 @@ export interface RecordedCall {
   query: Record<string, string>
   token?: string
   body: Record<string, unknown>
+  /** When the request arrived (ms since the epoch). */
+  at?: number
+  /** A message call that put a new message in the chat (not a repeated uuid, not refused). */
+  posted?: boolean
+  /**
+   * The failure injected into this call, if any (`lost`: posted, but the answer never reached the caller;
+   * `stalled`: held unanswered and not posted).
+   */
+  fault?: 'failed' | 'reset' | 'lost' | 'stalled'
 }
 
 export interface InjectedFailure {
@@ -23,25 +34,73 @@ export interface InjectedFailure {
   code: number
   msg?: string
   headers?: Record<string, string>
+  /** Process the call as usual (the message is posted) and only then fail: the answer is lost after delivery. */
+  delivered?: boolean
+  /** Drop the connection instead of answering (status and code are then unused). */
+  reset?: boolean
+  /**
+   * Hold the call this long without posting anything, then answer with the failure (a slow platform). A caller that
+   * goes away meanwhile (killed) leaves nothing posted.
+   */
+  stallMs?: number
 }
+
+/** Picks a failure for the `index`-th message call (1-based), after any queued by failNext; undefined: none. */
+export type FaultPlan = (index: number, call: RecordedCall) => InjectedFailure | undefined
 
 export interface FakeFeishu {
   url: string
   calls: RecordedCall[]
   /** Calls to message endpoints that were accepted (create, reply, patch, card update). */
   messages(): RecordedCall[]
+  /** Message calls that put a new message in a chat (what people see; repeats of a uuid are not new). */
+  posted(): RecordedCall[]
   tokensIssued(): number
   /** The next n message calls fail this way. */
   failNext(n: number, failure: InjectedFailure): void
   /** Every token issued so far becomes invalid (the next call with one gets 99991663). */
   expireTokens(): void
+  /** Message calls consult this when no failNext failure is queued (undefined: no plan). */
+  setFaultPlan(plan?: FaultPlan): void
+  /** Stops accepting connections (callers get ECONNREFUSED) and drops open ones; listens again after `ms`. */
+  offline(ms: number): Promise<void>
   ws?: FakeWsGateway
   close(): Promise<void>
+}
+
+/** Closes the listening socket and every connection, then listens on the same port again after `ms`. */
+export async function goOffline(server: Server, port: number, ms: number): Promise<void> {
+  server.close()
+  server.closeAllConnections()
+  await new Promise((resolve) => setTimeout(resolve, ms))
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject)
+          resolve()
+        })
+      })
+      return
+    } catch (error) {
+      if (attempt >= 50) throw error
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
   res.end(JSON.stringify(body))
+}
+
+function fail(res: ServerResponse, failure: InjectedFailure) {
+  if (failure.stallMs) {
+    const { stallMs, ...after } = failure
+    setTimeout(() => !res.destroyed && fail(res, after), stallMs).unref()
+  } else if (failure.reset) res.socket?.destroy()
+  else json(res, failure.status, { code: failure.code, msg: failure.msg ?? 'injected failure' }, failure.headers)
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -57,6 +116,8 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
   const seenUuids = new Map<string, string>()
   let issued = 0
   let messageSeq = 0
+  let messageCalls = 0
+  let plan: FaultPlan | undefined
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake')
@@ -68,6 +129,7 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
       query: Object.fromEntries(url.searchParams),
       token,
       body,
+      at: Date.now(),
     }
     calls.push(call)
 
@@ -91,18 +153,27 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
     const isMessageCall =
       url.pathname.startsWith('/open-apis/im/v1/messages') || url.pathname === '/open-apis/interactive/v1/card/update'
     if (!isMessageCall) return json(res, 404, { code: 404, msg: `fake has no ${req.method} ${url.pathname}` })
-    const failure = failures.shift()
-    if (failure) {
-      return json(res, failure.status, { code: failure.code, msg: failure.msg ?? 'injected failure' }, failure.headers)
+    messageCalls++
+    const failure = failures.shift() ?? plan?.(messageCalls, call)
+    if (failure && !failure.delivered) {
+      call.fault = failure.stallMs ? 'stalled' : failure.reset ? 'reset' : 'failed'
+      return fail(res, failure)
     }
     ;(call as RecordedCall & { accepted?: boolean }).accepted = true
-    if (url.pathname === '/open-apis/interactive/v1/card/update') return json(res, 200, { code: 0, msg: 'ok' })
-    if (req.method === 'PATCH') return json(res, 200, { code: 0, msg: 'ok', data: {} })
-    // Feishu answers a repeated uuid (within an hour) with the first message instead of posting again.
-    const uuid = typeof body.uuid === 'string' ? body.uuid : undefined
-    const messageId = (uuid && seenUuids.get(uuid)) || `om_fake_${++messageSeq}`
-    if (uuid) seenUuids.set(uuid, messageId)
-    return json(res, 200, { code: 0, msg: 'success', data: { message_id: messageId, msg_type: body.msg_type } })
+    let answer: Record<string, unknown> = { code: 0, msg: 'ok' }
+    if (req.method === 'PATCH') answer = { code: 0, msg: 'ok', data: {} }
+    else if (url.pathname !== '/open-apis/interactive/v1/card/update') {
+      // Feishu answers a repeated uuid (within an hour) with the first message instead of posting again.
+      const uuid = typeof body.uuid === 'string' ? body.uuid : undefined
+      const seen = uuid ? seenUuids.get(uuid) : undefined
+      const messageId = seen ?? `om_fake_${++messageSeq}`
+      if (uuid) seenUuids.set(uuid, messageId)
+      call.posted = !seen
+      answer = { code: 0, msg: 'success', data: { message_id: messageId, msg_type: body.msg_type } }
+    }
+    if (!failure) return json(res, 200, answer)
+    call.fault = 'lost'
+    return fail(res, failure)
   })
   if (options.ws) server.on('upgrade', (req, socket, head) => options.ws?.handleUpgrade(req, socket, head))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
@@ -114,11 +185,16 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
     url,
     calls,
     messages: () => calls.filter((c) => (c as RecordedCall & { accepted?: boolean }).accepted),
+    posted: () => calls.filter((c) => c.posted),
     tokensIssued: () => issued,
     failNext(n, failure) {
       for (let i = 0; i < n; i++) failures.push(failure)
     },
     expireTokens: () => valid.clear(),
+    setFaultPlan(next) {
+      plan = next
+    },
+    offline: (ms) => goOffline(server, port, ms),
     ws: options.ws,
     async close() {
       options.ws?.close()
