@@ -37,6 +37,15 @@ test('without text, ask reads one message per line and answers each on its own l
   expect(lines.map((l) => l.intent)).toEqual(['help', 'help'])
 })
 
+test('one question, one answer: a flow an earlier run left open does not take the next question', async () => {
+  const shared = env()
+  const first = JSON.parse((await run(tsx, ['src/cli/ask.ts', '--json', '我要申请服务'], { env: shared })).stdout)
+  expect(first.text).toContain('请回复序号')
+  // Alone, a bare "1" presses nothing and gets the menu; it must not choose a category in the earlier run's flow.
+  const second = JSON.parse((await run(tsx, ['src/cli/ask.ts', '--json', '1'], { env: shared })).stdout)
+  expect(second.intent).toBe('help')
+})
+
 test('invalid configuration: one clear line on stderr and exit code 1', async () => {
   const error = await run(tsx, ['src/cli/ask.ts', '帮助'], { env: { ...env(), PORT: 'abc' } }).catch((e) => e)
   expect(error.code).toBe(1)
