@@ -1,5 +1,5 @@
-// The schedule is built once from the feature list (jobsOf, src/jobs/registry.ts); wrangler.toml mirrors it in UTC, and a job runs once per
-// period however many instances fire it.
+// The schedule is built from the feature list (jobsOf, src/jobs/registry.ts); wrangler.toml mirrors it in UTC, and
+// a job runs once per period however many instances fire it.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { FEATURES } from '../../src/features/index.ts'
