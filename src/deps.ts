@@ -7,7 +7,6 @@ import type { IncarnationHandle } from './bot/incarnation.ts'
 import type { Platform } from './bot/types.ts'
 import type { AppConfig } from './config/env.ts'
 import type { Db } from './db/client.ts'
-import type { KnowledgeService } from './features/knowledge/service.ts'
 import type { Logger } from './log.ts'
 import type { OutboxDispatcher } from './outbox/dispatcher.ts'
 import type { PlatformPort } from './outbox/port.ts'
@@ -17,7 +16,15 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() }
 
-export interface CoreDeps {
+/**
+ * Services of features (the knowledge base …), built by the runtime like everything else here. Empty on purpose:
+ * each feature adds its own field by declaration merging (`declare module '…/deps.ts'`, see
+ * src/features/knowledge/service.ts), so the core can carry a feature's service without importing the feature.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the features through declaration merging
+export interface FeatureServices {}
+
+export interface CoreDeps extends FeatureServices {
   config: AppConfig
   db: Db
   log: Logger
@@ -30,10 +37,8 @@ export interface CoreDeps {
   incarnation: IncarnationHandle
   /** Delivers the outbox; `kick()` after enqueueing so messages leave at once. */
   outbox: OutboxDispatcher
-  /** Every handler, recognizer and flow (src/bot/handlers.ts). */
+  /** Every handler, recognizer and flow of the features the core was built with (src/bot/handlers.ts). */
   handlers: HandlerRegistry
-  /** Policy Q&A over knowledge/ (createKnowledgeService; loadKnowledgeService on Node, the bundle on Workers). */
-  knowledge: KnowledgeService
   /**
    * Runs work after the response (Node: in the background, errors logged; Workers: `executionCtx.waitUntil`).
    * Set per request by the app when the runtime offers something better.

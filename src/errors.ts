@@ -12,7 +12,6 @@ export const ERROR_STATUS = {
   conflict: 409,
   config_invalid: 500,
   card_template_invalid: 500,
-  card_template_unknown: 500,
   platform_error: 502,
   internal: 500,
 } as const

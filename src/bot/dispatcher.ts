@@ -1,5 +1,5 @@
 // Routes one neutral event to its handler: an active multi-turn flow first, then intent recognition for
-// messages; the action name for card clicks. The registry itself is built in one visible place: handlers.ts.
+// messages; the action name for card clicks. The registry is built from the feature list (handlers.ts).
 import type { CoreDeps } from '../deps.ts'
 import type { SentCardView } from '../outbox/outbox.repo.ts'
 import { conversationHandle } from './conversation.ts'

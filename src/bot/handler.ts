@@ -1,5 +1,5 @@
-// The shapes of handlers. One handler per file under src/features/<name>/handlers/, all registered in
-// src/bot/handlers.ts. A handler speaks only neutral types and returns what the bot says; the pipeline puts the
+// The shapes of handlers. One handler per file under src/features/<name>/handlers/, listed in the feature's
+// index.ts (see feature.ts). A handler speaks only neutral types and returns what the bot says; the pipeline puts the
 // replies in the outbox in the same transaction that marks the event processed.
 import type { CoreDeps } from '../deps.ts'
 import type { SentCardView } from '../outbox/outbox.repo.ts'

@@ -1,129 +1,56 @@
-// THE one place where every recognizer, handler and flow is registered. Read top to bottom, it is the bot's menu.
-// Recognizers are asked in order (specific patterns first, the knowledge classifier last); for messages, an
-// active multi-turn flow always goes first (see dispatcher.ts).
-import { eligibilityRecognizer } from '../features/eligibility/eligibility.recognizer.ts'
-import { eligibilityHandler } from '../features/eligibility/handlers/eligibility.handler.ts'
-import { finderAction } from '../features/eligibility/handlers/finder.action.ts'
-import { enterprisesRecognizer } from '../features/enterprises/enterprises.recognizer.ts'
-import { bindAction } from '../features/enterprises/handlers/bind.action.ts'
-import { bindFlow } from '../features/enterprises/handlers/bind.flow.ts'
-import { bindHandler } from '../features/enterprises/handlers/bind.handler.ts'
-import { bindingCodeAction } from '../features/enterprises/handlers/binding-code.action.ts'
-import { bindingConfirmAction } from '../features/enterprises/handlers/binding-confirm.action.ts'
-import { bindingRejectAction } from '../features/enterprises/handlers/binding-reject.action.ts'
-import { myEnterpriseHandler } from '../features/enterprises/handlers/my-enterprise.handler.ts'
-import { unbindHandler } from '../features/enterprises/handlers/unbind.handler.ts'
-import { fallbackHandler, helpHandler, helpShowAction, welcome } from '../features/help/help.handlers.ts'
-import { helpRecognizer, notAQuestionRecognizer } from '../features/help/help.recognizer.ts'
-import { knowledgeFeedbackAction } from '../features/knowledge/handlers/feedback.action.ts'
-import { outOfScopeHandler } from '../features/knowledge/handlers/out-of-scope.handler.ts'
-import { policyAnswerHandler } from '../features/knowledge/handlers/policy-answer.handler.ts'
-import { smalltalkHandler } from '../features/knowledge/handlers/smalltalk.handler.ts'
-import { knowledgeSourceAction } from '../features/knowledge/handlers/source.action.ts'
-import { knowledgeRecognizer } from '../features/knowledge/recognizer.ts'
-import { standardsListHandler } from '../features/standards/handlers/standards-list.handler.ts'
-import { standardsRecognizer } from '../features/standards/standards.recognizer.ts'
-import {
-  ticketApproveAction,
-  ticketDecideAction,
-  ticketRejectAction,
-} from '../features/tickets/handlers/approval.actions.ts'
-import { ticketCommentFlow } from '../features/tickets/handlers/comment.flow.ts'
-import { ticketMineAction, ticketMineHandler } from '../features/tickets/handlers/mine.handlers.ts'
-import { ticketOpenFlow } from '../features/tickets/handlers/open.flow.ts'
-import {
-  ticketExpiredHandler,
-  ticketOpenHandler,
-  ticketStartAction,
-} from '../features/tickets/handlers/open.handlers.ts'
-import { ticketRateAction } from '../features/tickets/handlers/rate.action.ts'
-import { ticketSubmitAction } from '../features/tickets/handlers/submit.action.ts'
-import {
-  ticketAcceptAction,
-  ticketReopenAction,
-  ticketRequestApprovalAction,
-  ticketResolveAction,
-  ticketTransferAction,
-} from '../features/tickets/handlers/work.actions.ts'
-import { ticketExpiredRecognizer, ticketRecognizer } from '../features/tickets/ticket.recognizer.ts'
+// Builds the registry the dispatcher uses from the feature list (src/features/index.ts, the bot's menu). The core
+// imports no feature: whoever builds the core passes the list in. Registering the same intent, flow or action twice
+// is a mistake that would silently shadow a handler, so it fails at start-up instead.
 import type { HandlerRegistry } from './dispatcher.ts'
-import type { CardActionHandler, FlowHandler, IntentRecognizer, MessageHandler } from './handler.ts'
+import type { Feature } from './feature.ts'
+import type { HandlerResult } from './handler.ts'
 
-const recognizers: IntentRecognizer[] = [
-  helpRecognizer,
-  // — enterprises / eligibility / standards recognizers —
-  enterprisesRecognizer,
-  eligibilityRecognizer,
-  standardsRecognizer,
-  // — tickets recognizers —
-  ticketRecognizer,
-  ticketExpiredRecognizer,
-  // — knowledge classifier (last: it answers everything it is confident about) —
-  notAQuestionRecognizer,
-  knowledgeRecognizer,
-]
+function byKey<T, K extends keyof T>(items: readonly T[], key: K, what: string): Map<string, T> {
+  const map = new Map<string, T>()
+  for (const item of items) {
+    const name = item[key] as string
+    if (map.has(name)) throw new Error(`two ${what}s named ${name}`)
+    map.set(name, item)
+  }
+  return map
+}
 
-const messages: MessageHandler[] = [
-  fallbackHandler, // replaced by a later `out_of_scope` handler where one is registered
-  helpHandler,
-  // — knowledge —
-  policyAnswerHandler,
-  smalltalkHandler,
-  outOfScopeHandler,
-  // — enterprises / eligibility / standards —
-  bindHandler,
-  unbindHandler,
-  myEnterpriseHandler,
-  eligibilityHandler,
-  standardsListHandler,
-  // — tickets —
-  ticketOpenHandler,
-  ticketMineHandler,
-  ticketExpiredHandler,
-]
+function atMostOne<T>(features: readonly Feature[], pick: (feature: Feature) => T | undefined, what: string) {
+  const found = features.filter((feature) => pick(feature) !== undefined)
+  if (found.length > 1) throw new Error(`more than one ${what}: ${found.map((f) => f.name).join(', ')}`)
+  return found[0] && pick(found[0])
+}
 
-const flows: FlowHandler[] = [
-  // — enterprises (binding) —
-  bindFlow,
-  // — tickets (opening a ticket) —
-  ticketOpenFlow,
-  ticketCommentFlow,
-]
+// Without a welcome (a bot made of features that have none) joining a chat is answered with silence.
+const silentWelcome = async (): Promise<HandlerResult> => ({ intent: 'welcome' })
 
-const actions: CardActionHandler[] = [
-  helpShowAction,
-  // — knowledge —
-  knowledgeSourceAction,
-  knowledgeFeedbackAction,
-  // — enterprises / eligibility —
-  bindAction,
-  bindingConfirmAction,
-  bindingRejectAction,
-  bindingCodeAction,
-  finderAction,
-  // — tickets —
-  ticketStartAction,
-  ticketSubmitAction,
-  ticketMineAction,
-  ticketAcceptAction,
-  ticketTransferAction,
-  ticketRequestApprovalAction,
-  ticketResolveAction,
-  ticketApproveAction,
-  ticketRejectAction,
-  ticketDecideAction,
-  ticketRateAction,
-  ticketReopenAction,
-]
-
-const byKey = <T, K extends keyof T>(items: T[], key: K) => new Map(items.map((item) => [item[key] as string, item]))
-
-export function createHandlerRegistry(): HandlerRegistry {
+export function buildHandlerRegistry(features: readonly Feature[]): HandlerRegistry {
+  const messages = byKey(
+    features.flatMap((f) => f.messages ?? []),
+    'intent',
+    'message handler',
+  )
+  const fallback = atMostOne(features, (f) => f.fallback, 'fallback')
+  // The fallback answers its intent only while no feature answers it (the knowledge feature's out_of_scope does).
+  if (fallback && !messages.has(fallback.intent)) messages.set(fallback.intent, fallback)
+  const welcome = atMostOne(features, (f) => f.welcome, 'welcome')
   return {
-    recognizers,
-    messages: byKey(messages, 'intent'),
-    flows: byKey(flows, 'flow'),
-    actions: byKey(actions, 'action'),
-    welcome,
+    // Specific patterns first, in list order; then the catch-all classifier and its guards.
+    recognizers: [
+      ...features.flatMap((f) => f.recognizers ?? []),
+      ...features.flatMap((f) => f.finalRecognizers ?? []),
+    ],
+    messages,
+    flows: byKey(
+      features.flatMap((f) => f.flows ?? []),
+      'flow',
+      'flow',
+    ),
+    actions: byKey(
+      features.flatMap((f) => f.actions ?? []),
+      'action',
+      'card action',
+    ),
+    welcome: welcome ?? silentWelcome,
   }
 }

@@ -1,26 +1,8 @@
-// Every card template in cards/, registered once. Templates are data (JSON) so staff can edit wording and layout
-// without touching code; they are imported rather than read from disk so the same registry works on Workers.
-// To add a template: put cards/<name>.json beside the others and add one line here.
+// Card templates are data (cards/<name>.json) so staff can edit wording and layout without touching code. The
+// feature that sends a card imports its JSON (imported rather than read from disk, so the same code works on
+// Workers) and binds it to the zod schema of its data with `defineCard`; the feature's module lists its cards, and
+// `cardTemplatesOf(features)` collects every template (the tests render each one's sample on every platform).
 import type { z } from 'zod'
-import awardFinder from '../../cards/award-finder.json' with { type: 'json' }
-import bindingRequest from '../../cards/binding-request.json' with { type: 'json' }
-import bindingStatus from '../../cards/binding-status.json' with { type: 'json' }
-import eligibility from '../../cards/eligibility.json' with { type: 'json' }
-import enterpriseProfile from '../../cards/enterprise-profile.json' with { type: 'json' }
-import help from '../../cards/help.json' with { type: 'json' }
-import knowledgeDecline from '../../cards/knowledge-decline.json' with { type: 'json' }
-import policyAnswer from '../../cards/policy-answer.json' with { type: 'json' }
-import policySource from '../../cards/policy-source.json' with { type: 'json' }
-import standardsList from '../../cards/standards-list.json' with { type: 'json' }
-import ticketApproval from '../../cards/ticket-approval.json' with { type: 'json' }
-import ticketConfirm from '../../cards/ticket-confirm.json' with { type: 'json' }
-import ticketEscalation from '../../cards/ticket-escalation.json' with { type: 'json' }
-import ticketForm from '../../cards/ticket-form.json' with { type: 'json' }
-import ticketList from '../../cards/ticket-list.json' with { type: 'json' }
-import ticketSatisfaction from '../../cards/ticket-satisfaction.json' with { type: 'json' }
-import ticketTask from '../../cards/ticket-task.json' with { type: 'json' }
-import welcome from '../../cards/welcome.json' with { type: 'json' }
-import { AppError } from '../errors.ts'
 import type { CardModel } from './model.ts'
 import { fillCardTemplate } from './template.ts'
 
@@ -33,34 +15,36 @@ export interface CardTemplateFile {
   card: Record<string, unknown>
 }
 
-export const CARD_TEMPLATES: Record<string, CardTemplateFile> = {
-  'ticket-approval': ticketApproval,
-  'ticket-confirm': ticketConfirm,
-  'ticket-escalation': ticketEscalation,
-  'ticket-form': ticketForm,
-  'ticket-list': ticketList,
-  'ticket-satisfaction': ticketSatisfaction,
-  'ticket-task': ticketTask,
-  help,
-  welcome,
-  'award-finder': awardFinder,
-  'binding-request': bindingRequest,
-  'binding-status': bindingStatus,
-  eligibility,
-  'enterprise-profile': enterpriseProfile,
-  'standards-list': standardsList,
-  'policy-answer': policyAnswer,
-  'policy-source': policySource,
-  'knowledge-decline': knowledgeDecline,
+export interface CardTemplate {
+  /** The file name under cards/ without `.json`; sent cards are stored under it (SentCard.template). */
+  name: string
+  file: CardTemplateFile
+  /** The data the template takes. */
+  schema: z.ZodType<Record<string, unknown>>
 }
 
-export function renderCard(name: string, data: Record<string, unknown>): CardModel {
-  const template = CARD_TEMPLATES[name]
-  if (!template) throw new AppError('card_template_unknown', `no card template named ${name}`)
-  return fillCardTemplate(name, template.card, data)
+/** Renders a template with data as is (samples in tests); features render through their `defineCard`. */
+export function renderCardTemplate(template: CardTemplate, data: Record<string, unknown>): CardModel {
+  return fillCardTemplate(template.name, template.file.card, data)
 }
 
 /** Binds a template to the zod schema of the data it takes: the feature that sends the card owns the schema. */
-export function defineCard<S extends z.ZodType<Record<string, unknown>>>(name: string, schema: S) {
-  return (data: z.input<S>): CardModel => renderCard(name, schema.parse(data))
+export function defineCard<S extends z.ZodType<Record<string, unknown>>>(
+  name: string,
+  file: CardTemplateFile,
+  schema: S,
+) {
+  const template: CardTemplate = { name, file, schema }
+  const render = (data: z.input<S>): CardModel => renderCardTemplate(template, schema.parse(data))
+  return Object.assign(render, { template })
+}
+
+/** Every feature's templates by name; two templates with one name would make stored cards ambiguous. */
+export function cardTemplatesOf(features: readonly { cards?: readonly { template: CardTemplate }[] }[]) {
+  const templates: Record<string, CardTemplate> = {}
+  for (const { template } of features.flatMap((feature) => feature.cards ?? [])) {
+    if (templates[template.name]) throw new Error(`two card templates named ${template.name}`)
+    templates[template.name] = template
+  }
+  return templates
 }

@@ -6,6 +6,7 @@ import { parseEnv } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
 import { systemClock } from '../deps.ts'
+import { FEATURES } from '../features/index.ts'
 import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
@@ -32,7 +33,16 @@ export async function openLocalCore() {
   const runner = backgroundRunner(log)
   const { service: knowledge } = await loadKnowledgeService(config.env.KNOWLEDGE_DIR)
   const incarnation = createIncarnation(db, 'cli', log, hostProcess())
-  const deps = buildCore({ config, db, log, clock: systemClock, defer: runner.defer, knowledge, incarnation })
+  const deps = buildCore({
+    config,
+    db,
+    log,
+    clock: systemClock,
+    defer: runner.defer,
+    knowledge,
+    features: FEATURES,
+    incarnation,
+  })
   const port = createConsolePort()
   addPort(deps, port)
   return {

@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises'
 import { parseEnv } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
+import { FEATURES } from '../features/index.ts'
 import { loadEnvFile } from '../runtime/env-file.ts'
 import { parseArgs } from './args.ts'
-import { DEMO_SEEDERS } from './seeders.ts'
+import { seedersOf } from './seeders.ts'
 
 const { flags } = parseArgs(process.argv.slice(2))
 if (flags.demo !== true) {
@@ -18,7 +19,7 @@ try {
   const { env } = parseEnv(process.env)
   await deployMigrations(env.DATABASE_URL)
   const db = await openNodeDb(env.DATABASE_URL)
-  for (const seeder of DEMO_SEEDERS) {
+  for (const seeder of seedersOf(FEATURES)) {
     const data = JSON.parse(await readFile(new URL(`../../seed/demo/${seeder.file}`, import.meta.url), 'utf8'))
     console.log(`${seeder.name}: ${await seeder.load(db, data)}`)
   }

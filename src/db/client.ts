@@ -8,3 +8,6 @@ export type Db = PrismaClient
 export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
 /** Either: repository functions take this so they work inside and outside a transaction. */
 export type DbOrTx = Db | Tx
+
+/** Row types of the data model, for code outside src/db: only src/db imports a generated client. */
+export type { Ticket } from '../generated/node-sqlite/client.ts'

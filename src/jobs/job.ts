@@ -1,4 +1,4 @@
-// A scheduled job: defined once (registry.ts), driven by node-schedule on Node and by cron triggers on Workers.
+// A scheduled job: defined by its feature or the core (registry.ts), driven by node-schedule on Node and by cron triggers on Workers.
 import type { CoreDeps } from '../deps.ts'
 
 export const JOB_TIME_ZONE = 'Asia/Shanghai'

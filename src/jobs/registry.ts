@@ -1,10 +1,11 @@
-// THE schedule: every job the bot runs, in one list. wrangler.toml's [triggers] crons mirror it (in UTC), and a
-// test keeps the two in step. Later waves add the digests (日管控/周排查/月调度) and alerts here.
+// THE schedule: the core's own jobs here, then every feature's jobs in the order of the feature list
+// (src/features/index.ts). wrangler.toml's [triggers] crons mirror it (in UTC), and a test keeps the two in step.
+// Later waves add the digests (日管控/周排查/月调度) and alerts as jobs of their features.
 import { retryFailedEvents } from '../bot/pipeline.ts'
-import { escalateOverdueTickets } from '../features/tickets/sla.job.ts'
 import type { Job } from './job.ts'
 
-export const JOBS: Job[] = [
+/** Jobs of the core, whatever features there are: the sweeps that make sure nothing stored is left behind. */
+export const CORE_JOBS: readonly Job[] = [
   {
     name: 'outbox-sweep',
     cron: '* * * * *',
@@ -17,10 +18,15 @@ export const JOBS: Job[] = [
     description: 'process again inbound events whose processing failed',
     run: (deps) => retryFailedEvents(deps),
   },
-  {
-    name: 'ticket-sla',
-    cron: '*/5 * * * *',
-    description: 'escalate tickets past their first-response or resolution time to the officials, once',
-    run: (deps, now) => escalateOverdueTickets(deps, now),
-  },
 ]
+
+/** The whole schedule. Job names key the once-per-period lock (JobRun), so two jobs may not share one. */
+export function jobsOf(features: readonly { jobs?: readonly Job[] }[]): Job[] {
+  const jobs = [...CORE_JOBS, ...features.flatMap((feature) => feature.jobs ?? [])]
+  const seen = new Set<string>()
+  for (const job of jobs) {
+    if (seen.has(job.name)) throw new Error(`two jobs named ${job.name}`)
+    seen.add(job.name)
+  }
+  return jobs
+}

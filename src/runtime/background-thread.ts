@@ -9,9 +9,10 @@ import { createIncarnation } from '../bot/incarnation.ts'
 import { pendingEventsLoop } from '../bot/pipeline.ts'
 import { openNodeDb } from '../db/node-db.ts'
 import { systemClock } from '../deps.ts'
+import { FEATURES } from '../features/index.ts'
 import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { startNodeScheduler } from '../jobs/node-scheduler.ts'
-import { JOBS } from '../jobs/registry.ts'
+import { jobsOf } from '../jobs/registry.ts'
 import { createLogger } from '../log.ts'
 import type { BackgroundThreadData, FromBackground, ToBackground } from './background-messages.ts'
 import { backgroundRunner, buildCore, takeOverStranded } from './core.ts'
@@ -54,6 +55,7 @@ const deps = buildCore({
   clock: systemClock,
   defer: runner.defer,
   knowledge: knowledge.service,
+  features: FEATURES,
   incarnation,
 })
 createPlatforms(deps) // for their outgoing ports: webhooks and long connections stay on the main thread
@@ -64,7 +66,7 @@ const idle = async () => {
   await events.idle()
   await runner.idle()
 }
-const jobs = scheduler ? startNodeScheduler(deps, JOBS) : undefined
+const jobs = scheduler ? startNodeScheduler(deps, jobsOf(FEATURES)) : undefined
 
 async function stop() {
   jobs?.stop()

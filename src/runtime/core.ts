@@ -1,5 +1,6 @@
 // Assembles CoreDeps from what a runtime entry provides. Shared by Node, Workers, the CLI and the tests.
-import { createHandlerRegistry } from '../bot/handlers.ts'
+import type { Feature } from '../bot/feature.ts'
+import { buildHandlerRegistry } from '../bot/handlers.ts'
 import { createInboundStore, type InboundStore } from '../bot/inbound-store.ts'
 import { createIncarnation, type IncarnationHandle, takeBackStranded } from '../bot/incarnation.ts'
 import { processInboundEvent } from '../bot/pipeline.ts'
@@ -20,6 +21,8 @@ export interface CoreParts {
   defer?: CoreDeps['defer']
   ports?: CoreDeps['ports']
   knowledge: KnowledgeService
+  /** The features the bot is made of (src/features/index.ts): its handlers are built from them. */
+  features: readonly Feature[]
   /** Defaults to a store on `db`; Node with PROCESSING=thread gives it a connection of its own. */
   inbox?: InboundStore
   /** Who claims work here; by default an incarnation without a host process (registered at its first claim). */
@@ -125,7 +128,7 @@ export function buildCore(parts: CoreParts): CoreDeps {
     inbox:
       parts.inbox ??
       createInboundStore(parts.db, { provider: providerOf(parts.config.env.DATABASE_URL), retryWhenBusy: true }),
-    handlers: createHandlerRegistry(),
+    handlers: buildHandlerRegistry(parts.features),
     incarnation: parts.incarnation ?? createIncarnation(parts.db, 'core', parts.log),
     defer: parts.defer ?? backgroundRunner(parts.log).defer,
     // Reads deps.defer when called: Workers bind it per request.

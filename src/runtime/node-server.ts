@@ -11,9 +11,10 @@ import { deployMigrations } from '../db/migrate.ts'
 import { LOCK_WAIT_MS, openNodeDb } from '../db/node-db.ts'
 import { providerOf } from '../db/provider.ts'
 import { type Clock, systemClock } from '../deps.ts'
+import { FEATURES } from '../features/index.ts'
 import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { startNodeScheduler } from '../jobs/node-scheduler.ts'
-import { JOBS } from '../jobs/registry.ts'
+import { jobsOf } from '../jobs/registry.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
 import { type BackgroundThread, startBackgroundThread } from './background-host.ts'
@@ -64,6 +65,7 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
     clock,
     defer: runner.defer,
     knowledge: knowledge.service,
+    features: FEATURES,
     inbox: inbox?.store,
   })
   const simulatorOn = config.env.SIMULATOR === 'on'
@@ -98,7 +100,7 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
   const { port } = server.address() as AddressInfo
   const url = `http://${config.env.HOST === '0.0.0.0' ? '127.0.0.1' : config.env.HOST}:${port}`
   log.info('listening', { url, platforms: Object.keys(deps.ports), processing: config.env.PROCESSING })
-  const scheduler = scheduled && !background ? startNodeScheduler(deps, JOBS) : undefined
+  const scheduler = scheduled && !background ? startNodeScheduler(deps, jobsOf(FEATURES)) : undefined
   for (const platform of platforms) await platform.start?.()
   // Inline, this thread takes back what a previous run left claimed and processes what it left waiting (a background
   // thread does both itself).

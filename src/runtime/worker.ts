@@ -1,18 +1,16 @@
 // Cloudflare Workers entry: the same app and core as Node, on D1 through @prisma/adapter-d1 and the workerd
-// flavour of the generated client. `scheduled` runs the jobs of src/jobs/registry.ts that match the cron trigger.
+// flavour of the generated client. `scheduled` runs the jobs (src/jobs/registry.ts) that match the cron trigger.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { D1Database, ExecutionContext, ExportedHandler, ScheduledController } from '@cloudflare/workers-types'
-import { PrismaD1 } from '@prisma/adapter-d1'
 import { createApp } from '../app.ts'
 import { parseEnv } from '../config/env.ts'
-import type { Db } from '../db/client.ts'
-import { withSequentialTransactions } from '../db/d1-transactions.ts'
+import { openD1Db } from '../db/worker-db.ts'
 import { type CoreDeps, systemClock } from '../deps.ts'
+import { FEATURES } from '../features/index.ts'
 import { parseKnowledgeBundle } from '../features/knowledge/load-bundle.ts'
 import { createKnowledgeService } from '../features/knowledge/service.ts'
 import knowledgeBundle from '../generated/knowledge.json' with { type: 'json' }
-import { PrismaClient } from '../generated/worker-sqlite/client.ts'
-import { JOBS } from '../jobs/registry.ts'
+import { jobsOf } from '../jobs/registry.ts'
 import { runCronTrigger } from '../jobs/worker-cron.ts'
 import { createLogger } from '../log.ts'
 import { createConsolePort } from '../platforms/console/port.ts'
@@ -24,6 +22,8 @@ export interface WorkerEnv {
   [name: string]: unknown
 }
 
+const JOBS = jobsOf(FEATURES)
+
 // The request's ExecutionContext, so work deferred anywhere in the core lands in its waitUntil.
 const requestContext = new AsyncLocalStorage<ExecutionContext>()
 
@@ -34,7 +34,7 @@ function buildWorker(env: WorkerEnv) {
   >
   const config = parseEnv({ ...vars, DATABASE_URL: 'file:d1', SIMULATOR: vars.SIMULATOR ?? 'off' })
   const log = createLogger({ level: config.env.LOG_LEVEL })
-  const db = withSequentialTransactions(new PrismaClient({ adapter: new PrismaD1(env.DB as never) }) as unknown as Db)
+  const db = openD1Db(env.DB)
   const defer: CoreDeps['defer'] = (task) => {
     const run = task().catch((error) => log.error('background task failed', { error }))
     requestContext.getStore()?.waitUntil(run)
@@ -46,6 +46,7 @@ function buildWorker(env: WorkerEnv) {
     clock: systemClock,
     defer,
     knowledge: createKnowledgeService(parseKnowledgeBundle(knowledgeBundle)),
+    features: FEATURES,
   })
   const platforms = createPlatforms(deps)
   // The simulator is off unless a deployment asks for it (SIMULATOR=on, e.g. a staging worker).

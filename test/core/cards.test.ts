@@ -1,9 +1,11 @@
 // Every card template in cards/ renders its own sample into a valid neutral card and into readable text.
 import { describe, expect, test } from 'vitest'
 import { cardModelSchema } from '../../src/cards/model.ts'
-import { CARD_TEMPLATES, renderCard } from '../../src/cards/registry.ts'
+import { cardTemplatesOf } from '../../src/cards/registry.ts'
 import { renderCardText } from '../../src/cards/render-text.ts'
 import { fillCardTemplate } from '../../src/cards/template.ts'
+import { FEATURES } from '../../src/features/index.ts'
+import { CARD_TEMPLATES, renderCard } from '../helpers/cards.ts'
 
 describe.each(Object.keys(CARD_TEMPLATES))('card template %s', (name) => {
   test('renders its sample to a valid card and to text with numbered buttons', () => {
@@ -16,6 +18,11 @@ describe.each(Object.keys(CARD_TEMPLATES))('card template %s', (name) => {
     expect(text.text).not.toMatch(/\{\{|undefined|\[object Object\]/)
     for (const [i, button] of text.buttons.entries()) expect(text.text).toContain(`[${i + 1}] ${button.label}`)
   })
+})
+
+test.each(Object.values(cardTemplatesOf(FEATURES)))('the sample of $name is valid data for its schema', (template) => {
+  // The schema is what the feature sends (defineCard): a sample it would refuse tests a card nobody can get.
+  expect(template.schema.safeParse(template.file.sample).error).toBeUndefined()
 })
 
 test('template language: placeholders, $if, $unless and $each', () => {

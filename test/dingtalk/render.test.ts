@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { CardModel } from '../../src/cards/model.ts'
-import { CARD_TEMPLATES, renderCard } from '../../src/cards/registry.ts'
 import {
   BUTTON_SLOTS,
   callbackButtons,
@@ -8,6 +7,7 @@ import {
   renderCardParamMap,
   renderFallback,
 } from '../../src/platforms/dingtalk/render.ts'
+import { CARD_TEMPLATES, renderCard } from '../helpers/cards.ts'
 
 const samples = Object.entries(CARD_TEMPLATES).map(([name, t]) => [name, renderCard(name, t.sample)] as const)
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { renderCard } from '../../src/cards/registry.ts'
 import { silentLogger } from '../../src/log.ts'
 import { createFeishuApi } from '../../src/platforms/feishu/api.ts'
 import { createFeishuPort } from '../../src/platforms/feishu/port.ts'
 import { FAKE_APP_ID, FAKE_APP_SECRET, type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
+import { renderCard } from '../helpers/cards.ts'
 
 let fake: FakeFeishu
 const card = renderCard('welcome', { chatName: '鞋业企业服务群' })

@@ -2,7 +2,6 @@
 // updated afterwards with the delayed-update token (POST interactive/v1/card/update on the fake).
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { CardActionResponse } from '../../src/bot/types.ts'
-import { renderCard } from '../../src/cards/registry.ts'
 import type { CoreDeps } from '../../src/deps.ts'
 import { silentLogger } from '../../src/log.ts'
 import { createFeishuApi } from '../../src/platforms/feishu/api.ts'
@@ -10,6 +9,7 @@ import { readEnvelope } from '../../src/platforms/feishu/decode.ts'
 import { type FeishuCore, receiveEnvelope } from '../../src/platforms/feishu/receive.ts'
 import { cardActionEvent } from '../fakes/feishu/events.ts'
 import { FAKE_APP_ID, FAKE_APP_SECRET, type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
+import { renderCard } from '../helpers/cards.ts'
 import { waitFor } from '../helpers/server.ts'
 
 let fake: FakeFeishu

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { type CardModelInput, cardModelSchema } from '../../src/cards/model.ts'
-import { CARD_TEMPLATES, renderCard } from '../../src/cards/registry.ts'
 import {
   cardBytes,
   renderCallbackResponse,
   renderFeishuCard,
   renderLegacyCallbackResponse,
 } from '../../src/platforms/feishu/render.ts'
+import { CARD_TEMPLATES, renderCard } from '../helpers/cards.ts'
 import { cardProblems } from './card-schema.ts'
 
 const everyBlock: CardModelInput = {

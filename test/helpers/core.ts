@@ -1,7 +1,9 @@
 // A core without HTTP, for testing the pipeline and outbox directly: real database, a movable clock, and a
 // scripted platform port that records what it was asked to deliver.
+import type { Feature } from '../../src/bot/feature.ts'
 import { parseEnv } from '../../src/config/env.ts'
 import type { CoreDeps } from '../../src/deps.ts'
+import { FEATURES } from '../../src/features/index.ts'
 import { createLogger } from '../../src/log.ts'
 import type { DeliveryResult, OutboxMessage, PlatformPort } from '../../src/outbox/port.ts'
 import { backgroundRunner, buildCore } from '../../src/runtime/core.ts'
@@ -35,7 +37,11 @@ export function scriptedPort(platform: PlatformPort['platform'] = 'feishu') {
   return port
 }
 
-export async function testCore(kind: 'sqlite' | 'postgresql' = 'sqlite') {
+/** `features` defaults to the bot's own list (src/features/index.ts). */
+export async function testCore(
+  kind: 'sqlite' | 'postgresql' = 'sqlite',
+  options: { features?: readonly Feature[] } = {},
+) {
   const { db, url, close } = await openTestDb(kind)
   const log = createLogger({ level: 'error', write: () => {} })
   const runner = backgroundRunner(log)
@@ -44,6 +50,7 @@ export async function testCore(kind: 'sqlite' | 'postgresql' = 'sqlite') {
   const knowledge = await testKnowledge()
   const deps: CoreDeps = buildCore({
     knowledge,
+    features: options.features ?? FEATURES,
     config: parseEnv({ DATABASE_URL: url }), // the configuration names the database the core is given
     db,
     log,

@@ -3,8 +3,10 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../src/app.ts'
+import type { Feature } from '../../src/bot/feature.ts'
 import { type AppConfig, parseEnv } from '../../src/config/env.ts'
 import type { Clock, CoreDeps } from '../../src/deps.ts'
+import { FEATURES } from '../../src/features/index.ts'
 import type { KnowledgeService } from '../../src/features/knowledge/service.ts'
 import { createLogger, type Logger } from '../../src/log.ts'
 import { createConsolePort } from '../../src/platforms/console/port.ts'
@@ -23,6 +25,8 @@ export interface TestServerOptions {
   logs?: string[]
   /** Defaults to the test knowledge base. */
   knowledge?: KnowledgeService
+  /** Defaults to the bot's own features (src/features/index.ts). */
+  features?: readonly Feature[]
   /** Builds one platform here instead of the runtime's (to pass adapter options such as watchdog timings). */
   platform?: (deps: CoreDeps) => PlatformModule
   /** The console port and the /simulator routes (default on). */
@@ -57,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock: options.clock ?? { now: () => new Date() },
     defer: runner.defer,
     knowledge,
+    features: options.features ?? FEATURES,
   })
   const consolePort = createConsolePort()
   const simulator = options.simulator !== false

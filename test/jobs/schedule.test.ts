@@ -1,16 +1,17 @@
-// The schedule is defined once (src/jobs/registry.ts); wrangler.toml mirrors it in UTC, and a job runs once per
-// period however many instances fire it.
+// The schedule is built from the feature list (jobsOf, src/jobs/registry.ts); wrangler.toml mirrors it in UTC, and
+// a job runs once per period however many instances fire it.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, expect, test } from 'vitest'
+import { FEATURES } from '../../src/features/index.ts'
 import { toUtcCron } from '../../src/jobs/cron-utc.ts'
-import { JOBS } from '../../src/jobs/registry.ts'
+import { jobsOf } from '../../src/jobs/registry.ts'
 import { runJobOnce } from '../../src/jobs/run-job.ts'
 import { testCore } from '../helpers/core.ts'
 
 test('wrangler.toml cron triggers are exactly the registry’s crons in UTC', () => {
   const toml = readFileSync('wrangler.toml', 'utf8')
   const crons = JSON.parse(/^crons\s*=\s*(\[.*\])/m.exec(toml)![1]!) as string[]
-  expect(new Set(crons)).toEqual(new Set(JOBS.map((job) => toUtcCron(job.cron))))
+  expect(new Set(crons)).toEqual(new Set(jobsOf(FEATURES).map((job) => toUtcCron(job.cron))))
 })
 
 test('Asia/Shanghai crons convert to UTC, across midnight too', () => {

@@ -1,7 +1,8 @@
 // SLA escalation with an injected clock: the `ticket-sla` job escalates a ticket past its first-response time to
 // the department's officials, once; a resolved ticket's clock has stopped.
 import { afterEach, describe, expect, it } from 'vitest'
-import { JOBS } from '../../src/jobs/registry.ts'
+import { FEATURES } from '../../src/features/index.ts'
+import { jobsOf } from '../../src/jobs/registry.ts'
 import { runJobOnce } from '../../src/jobs/run-job.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { bindContact, button, STAFF, seedPeople, simulator } from './fixtures.ts'
@@ -35,7 +36,7 @@ describe('ticket-sla job', () => {
     await say(STAFF.assignee, button(work, '办结', done.number))
     expect((await deps.db.ticket.findUniqueOrThrow({ where: { id: done.id } })).status).toBe('resolved')
 
-    const job = JOBS.find((j) => j.name === 'ticket-sla')!
+    const job = jobsOf(FEATURES).find((j) => j.name === 'ticket-sla')!
     expect(job.cron).toBe('*/5 * * * *')
     now = new Date('2026-11-23T14:25:00+08:00')
     await runJobOnce(deps, job, now)

@@ -1,6 +1,8 @@
 // The eligibility and finder cards, each bound to the data its template takes, and the functions that fill them
 // from an evaluation (or, for a contact who is not bound yet, from the rules alone).
 import { z } from 'zod'
+import awardFinderTemplate from '../../../cards/award-finder.json' with { type: 'json' }
+import eligibilityTemplate from '../../../cards/eligibility.json' with { type: 'json' }
 import { defineCard } from '../../cards/registry.ts'
 import type { LoanEvaluation } from './evaluate.ts'
 import type { Suggestion } from './finder.ts'
@@ -11,6 +13,7 @@ const step = z.object({ text: z.string(), section: z.string() })
 
 export const eligibilityCard = defineCard(
   'eligibility',
+  eligibilityTemplate,
   z.object({
     title: z.string().min(1),
     product: z.string().default(''),
@@ -27,6 +30,7 @@ export const eligibilityCard = defineCard(
 
 export const finderCard = defineCard(
   'award-finder',
+  awardFinderTemplate,
   z.object({
     bound: z.boolean(),
     enterprise: z.string().default('尚未绑定企业'),

@@ -1,9 +1,12 @@
 // The cards of the binding flow: the request staff confirm, and the notices the contact sees.
 import { z } from 'zod'
+import bindingRequestTemplate from '../../../cards/binding-request.json' with { type: 'json' }
+import bindingStatusTemplate from '../../../cards/binding-status.json' with { type: 'json' }
 import { defineCard } from '../../cards/registry.ts'
 
 export const bindingRequestCard = defineCard(
   'binding-request',
+  bindingRequestTemplate,
   z.object({
     bindingId: z.number().int(),
     applicant: z.string().min(1),
@@ -23,6 +26,7 @@ export type BindingRequestData = Parameters<typeof bindingRequestCard>[0]
 
 export const bindingStatusCard = defineCard(
   'binding-status',
+  bindingStatusTemplate,
   z.object({
     title: z.string().min(1),
     tone: z.enum(['blue', 'green', 'orange', 'red', 'grey']).default('blue'),

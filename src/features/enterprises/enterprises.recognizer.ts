@@ -1,5 +1,5 @@
 // Recognizes binding, unbinding and "my enterprise" requests, a pasted credit code, and a one-time code typed by
-// someone who is waiting for one. Asked before the knowledge classifier (see src/bot/handlers.ts).
+// someone who is waiting for one. Asked before the knowledge classifier (see src/features/index.ts).
 import type { IntentRecognizer } from '../../bot/handler.ts'
 import { awaitsCode } from './binding-code.service.ts'
 import { checkCreditCode, extractCreditCode } from './credit-code.ts'

@@ -1,6 +1,6 @@
 // The demo seed's enterprises and contacts: seed/demo/enterprises.json and contacts.json (clearly fictional
 // companies with checksum-valid but made-up credit codes). Idempotent: upserts keyed on credit code / user id.
-import type { Seeder } from '../../cli/seeders.ts'
+import type { Seeder } from '../../bot/feature.ts'
 import { loadContactFile } from './contact.repo.ts'
 import { loadEnterpriseFile } from './enterprise.repo.ts'
 

@@ -1,5 +1,6 @@
 // 我的企业: the bound enterprise's profile as the contact sees it (credit code partly hidden: chats get forwarded).
 import { z } from 'zod'
+import enterpriseProfileTemplate from '../../../cards/enterprise-profile.json' with { type: 'json' }
 import { defineCard } from '../../cards/registry.ts'
 import { maskCreditCode } from './credit-code.ts'
 import { formatDate } from './dates.ts'
@@ -8,6 +9,7 @@ import { honourLabel, levelLabel } from './honour-kinds.ts'
 
 export const profileCard = defineCard(
   'enterprise-profile',
+  enterpriseProfileTemplate,
   z.object({
     name: z.string().min(1),
     creditCode: z.string().min(1),

@@ -1,16 +1,22 @@
-// The help card's data: what the bot offers, with an example of how to ask for each.
+// The help card's data (what the bot offers, with an example of how to ask for each) and the welcome card.
 import { z } from 'zod'
+import helpTemplate from '../../../cards/help.json' with { type: 'json' }
+import welcomeTemplate from '../../../cards/welcome.json' with { type: 'json' }
 import type { ChatRef } from '../../bot/types.ts'
 import { defineCard } from '../../cards/registry.ts'
 
 export const helpCard = defineCard(
   'help',
+  helpTemplate,
   z.object({
     greeting: z.string(),
     services: z.array(z.object({ name: z.string(), example: z.string() })),
     hint: z.string().optional(),
   }),
 )
+
+// The card sent when the bot joins a chat. It shows no data (its sample's chatName appears nowhere on it).
+export const welcomeCard = defineCard('welcome', welcomeTemplate, z.object({ chatName: z.string().optional() }))
 
 export const SERVICES = [
   { name: '政策问答', example: '品字标“浙江制造”认证有哪些扶持？' },

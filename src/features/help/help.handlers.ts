@@ -1,9 +1,8 @@
 // The help intent, the 查看我能做什么 button and the welcome card when the bot joins a chat.
 import type { CardActionHandler, HandlerResult, MessageHandler } from '../../bot/handler.ts'
 import type { BotAddedEvent } from '../../bot/types.ts'
-import { renderCard } from '../../cards/registry.ts'
 import type { CoreDeps } from '../../deps.ts'
-import { renderHelp } from './help.card.ts'
+import { renderHelp, welcomeCard } from './help.card.ts'
 
 export const helpHandler: MessageHandler = {
   intent: 'help',
@@ -16,7 +15,7 @@ export const helpShowAction: CardActionHandler = {
 }
 
 export async function welcome(_deps: CoreDeps, _event: BotAddedEvent): Promise<HandlerResult> {
-  return { intent: 'welcome', replies: [{ kind: 'card', card: renderCard('welcome', {}) }] }
+  return { intent: 'welcome', replies: [{ kind: 'card', card: welcomeCard({}) }] }
 }
 
 /** Until something better answers: a polite decline that points at what the bot can do. */

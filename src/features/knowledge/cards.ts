@@ -1,5 +1,8 @@
 // The cards the knowledge feature sends, each bound to the zod schema of the data its template takes.
 import { z } from 'zod'
+import knowledgeDeclineTemplate from '../../../cards/knowledge-decline.json' with { type: 'json' }
+import policyAnswerTemplate from '../../../cards/policy-answer.json' with { type: 'json' }
+import policySourceTemplate from '../../../cards/policy-source.json' with { type: 'json' }
 import { defineCard } from '../../cards/registry.ts'
 import { SERVICE_CATEGORIES } from './entry.ts'
 
@@ -19,7 +22,7 @@ export const policyAnswerDataSchema = z.object({
   question: z.string().max(60).default(''),
 })
 export type PolicyAnswerData = z.input<typeof policyAnswerDataSchema>
-export const policyAnswerCard = defineCard('policy-answer', policyAnswerDataSchema)
+export const policyAnswerCard = defineCard('policy-answer', policyAnswerTemplate, policyAnswerDataSchema)
 
 export const policySourceDataSchema = z.object({
   title: z.string().min(1),
@@ -27,11 +30,11 @@ export const policySourceDataSchema = z.object({
   citation: z.string().min(1),
   category,
 })
-export const policySourceCard = defineCard('policy-source', policySourceDataSchema)
+export const policySourceCard = defineCard('policy-source', policySourceTemplate, policySourceDataSchema)
 
 export const declineDataSchema = z.object({
   reason: z.string().min(1),
   topics: z.array(z.string()).min(1),
   hint: z.string().default(''),
 })
-export const declineCard = defineCard('knowledge-decline', declineDataSchema)
+export const declineCard = defineCard('knowledge-decline', knowledgeDeclineTemplate, declineDataSchema)

@@ -1,5 +1,6 @@
-// The knowledge classifier as an IntentRecognizer. Registered last in src/bot/handlers.ts: it has an answer for
-// every text (out_of_scope when unsure), so recognizers after it would never run.
+// The knowledge classifier as an IntentRecognizer. A final recognizer of the last feature (src/features/index.ts),
+// so it is asked last: it has an answer for every text (out_of_scope when unsure), so recognizers after it would
+// never run.
 import type { IntentRecognizer } from '../../bot/handler.ts'
 
 export const knowledgeRecognizer: IntentRecognizer = {

@@ -23,6 +23,13 @@ export interface KnowledgeService {
   reload(kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>): void
 }
 
+declare module '../../deps.ts' {
+  interface FeatureServices {
+    /** Policy Q&A over knowledge/ (createKnowledgeService; loadKnowledgeService on Node, the bundle on Workers). */
+    knowledge: KnowledgeService
+  }
+}
+
 export interface AnswerOptions {
   /** Search scores of `entryIds` (from the classifier); searched again when absent. */
   scores?: number[]

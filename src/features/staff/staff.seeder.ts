@@ -1,5 +1,5 @@
 // The demo seed's staff: seed/demo/staff.json (clearly fictional people and departments).
-import type { Seeder } from '../../cli/seeders.ts'
+import type { Seeder } from '../../bot/feature.ts'
 import { loadStaffFile } from './staff.repo.ts'
 
 export const staffSeeder: Seeder = {

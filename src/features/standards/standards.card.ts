@@ -1,6 +1,7 @@
 // The standards list card: what the table holds for an industry, the plan's context (三、(四)), and an honest
 // note when the table has nothing for it.
 import { z } from 'zod'
+import standardsListTemplate from '../../../cards/standards-list.json' with { type: 'json' }
 import { defineCard } from '../../cards/registry.ts'
 import type { StandardView } from './standards.schema.ts'
 
@@ -10,6 +11,7 @@ export const STANDARDS_POLICY =
 
 export const standardsListCard = defineCard(
   'standards-list',
+  standardsListTemplate,
   z.object({
     title: z.string().min(1),
     scope: z.string().min(1),

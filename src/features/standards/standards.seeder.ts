@@ -1,5 +1,5 @@
 // The demo seed's standards table: seed/demo/standards.json (fictional codes and names, marked as demo data).
-import type { Seeder } from '../../cli/seeders.ts'
+import type { Seeder } from '../../bot/feature.ts'
 import { loadStandardsFile } from './standards.repo.ts'
 
 export const standardsSeeder: Seeder = {

@@ -1,5 +1,12 @@
 // The ticket cards' templates bound to the data they take (zod, owned by this feature).
 import { z } from 'zod'
+import ticketApprovalTemplate from '../../../cards/ticket-approval.json' with { type: 'json' }
+import ticketConfirmTemplate from '../../../cards/ticket-confirm.json' with { type: 'json' }
+import ticketEscalationTemplate from '../../../cards/ticket-escalation.json' with { type: 'json' }
+import ticketFormTemplate from '../../../cards/ticket-form.json' with { type: 'json' }
+import ticketListTemplate from '../../../cards/ticket-list.json' with { type: 'json' }
+import ticketSatisfactionTemplate from '../../../cards/ticket-satisfaction.json' with { type: 'json' }
+import ticketTaskTemplate from '../../../cards/ticket-task.json' with { type: 'json' }
 import { defineCard } from '../../cards/registry.ts'
 
 const field = z.object({ label: z.string(), value: z.string() })
@@ -14,6 +21,7 @@ export type Button = z.input<typeof button>
 
 export const ticketFormCard = defineCard(
   'ticket-form',
+  ticketFormTemplate,
   z.object({
     categoryOptions: z.array(z.object({ value: z.string(), label: z.string() })),
     initialCategory: z.string().optional(),
@@ -22,6 +30,7 @@ export const ticketFormCard = defineCard(
 )
 export const confirmCard = defineCard(
   'ticket-confirm',
+  ticketConfirmTemplate,
   z.object({
     number: z.string(),
     categoryLabel: z.string(),
@@ -35,6 +44,7 @@ export const confirmCard = defineCard(
 )
 export const taskCard = defineCard(
   'ticket-task',
+  ticketTaskTemplate,
   z.object({
     heading: z.string(),
     number: z.string(),
@@ -47,6 +57,7 @@ export const taskCard = defineCard(
 )
 export const approvalCard = defineCard(
   'ticket-approval',
+  ticketApprovalTemplate,
   z.object({
     number: z.string(),
     tone: z.string(),
@@ -61,6 +72,7 @@ export const approvalCard = defineCard(
 )
 export const ticketListCard = defineCard(
   'ticket-list',
+  ticketListTemplate,
   z.object({
     title: z.string(),
     items: z.array(z.object({ number: z.string(), category: z.string(), status: z.string(), time: z.string() })),
@@ -70,6 +82,7 @@ export const ticketListCard = defineCard(
 )
 export const satisfactionCard = defineCard(
   'ticket-satisfaction',
+  ticketSatisfactionTemplate,
   z.object({
     number: z.string(),
     categoryLabel: z.string(),
@@ -82,5 +95,6 @@ export const satisfactionCard = defineCard(
 )
 export const escalationCard = defineCard(
   'ticket-escalation',
+  ticketEscalationTemplate,
   z.object({ number: z.string(), reason: z.string(), fields: z.array(field) }),
 )

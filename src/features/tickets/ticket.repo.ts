@@ -1,7 +1,6 @@
 // Ticket persistence: reads, the audit trail, and the one optimistic write every state change goes through
 // (`updateMany where {id, version}`: of two concurrent changes exactly one lands).
-import type { DbOrTx } from '../../db/client.ts'
-import type { Ticket } from '../../generated/node-sqlite/client.ts'
+import type { DbOrTx, Ticket } from '../../db/client.ts'
 import type { TicketScope } from '../staff/staff.roles.ts'
 import type { TicketStatus } from './state-machine.ts'
 

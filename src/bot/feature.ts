@@ -1,0 +1,70 @@
+// What one feature adds to the bot, as one value: src/features/<name>/index.ts exports it and src/features/index.ts
+// lists the features in order. The core builds its registries from that list (handlers.ts, src/cards/registry.ts,
+// src/jobs/registry.ts, src/cli/seeders.ts) and never imports a feature: this file is the whole contract.
+import type { Hono } from 'hono'
+import type { z } from 'zod'
+import type { CardTemplate } from '../cards/registry.ts'
+import type { Db } from '../db/client.ts'
+import type { CoreDeps } from '../deps.ts'
+import type { Job } from '../jobs/job.ts'
+import type { CardActionHandler, FlowHandler, HandlerResult, IntentRecognizer, MessageHandler } from './handler.ts'
+import type { BotAddedEvent } from './types.ts'
+
+export interface Feature {
+  /** The folder name under src/features/. */
+  name: string
+  /**
+   * Asked in the order of the feature list, each feature's in its own order; the first answer wins. Specific
+   * patterns (commands, binding codes, ticket words) go here.
+   */
+  recognizers?: readonly IntentRecognizer[]
+  /**
+   * Asked after every feature's `recognizers` (again in list order): a classifier that answers every text (the
+   * knowledge classifier), and the guards that must see a text just before it.
+   */
+  finalRecognizers?: readonly IntentRecognizer[]
+  /** One per intent; two features answering the same intent is an error. */
+  messages?: readonly MessageHandler[]
+  /** Multi-turn flows, by their `flow` name. */
+  flows?: readonly FlowHandler[]
+  /** Card button handlers, by their `action` name. */
+  actions?: readonly CardActionHandler[]
+  /** Answers an intent no handler answers (`out_of_scope`) until a feature registers a handler for it. */
+  fallback?: MessageHandler
+  /** Answers the bot being added to a chat; at most one feature has it. */
+  welcome?(deps: CoreDeps, event: BotAddedEvent): Promise<HandlerResult>
+  /** The card templates the feature sends, each bound to the zod schema of its data (`defineCard`). */
+  cards?: readonly { readonly template: CardTemplate }[]
+  /** Scheduled jobs; their crons are mirrored in wrangler.toml (test/jobs/schedule.test.ts). */
+  jobs?: readonly Job[]
+  /** Demo data for `npm run db:seed -- --demo`, loaded in the order of the feature list. */
+  seeders?: readonly Seeder[]
+  /** HTTP routes of the feature, mounted under `path`. No feature has any yet, so src/app.ts mounts none. */
+  routes?: FeatureRoutes
+  /** Records staff maintain through the admin interface. No feature has any yet, and there is no admin API. */
+  admin?: readonly AdminResource[]
+}
+
+/** One file of demo data under seed/demo/, loaded idempotently: seeding twice changes nothing. */
+export interface Seeder {
+  name: string
+  /** File under seed/demo/ */
+  file: string
+  load(db: Db, data: unknown): Promise<string>
+}
+
+export interface FeatureRoutes {
+  /** Where the routes are mounted, e.g. `/features/<name>`. */
+  path: string
+  build(deps: CoreDeps): Hono
+}
+
+export interface AdminResource {
+  /** e.g. `staff`, `standards` */
+  name: string
+  description: string
+  /** One record as staff edit it. */
+  schema: z.ZodType
+  list(deps: CoreDeps): Promise<unknown[]>
+  save(deps: CoreDeps, record: unknown): Promise<unknown>
+}

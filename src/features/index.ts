@@ -1,0 +1,32 @@
+// THE list of features, in order: read top to bottom, it is the bot's menu. Adding a feature is one folder
+// src/features/<name>/ whose index.ts exports a `Feature` (src/bot/feature.ts) and one line here.
+//
+// The order matters:
+// - Recognizers are asked in this order, each feature's `recognizers` first, then every `finalRecognizers`: specific
+//   patterns first, the knowledge classifier last (it answers every text it is confident about). For messages, an
+//   active multi-turn flow always goes first (see src/bot/dispatcher.ts).
+// - Demo seeders run in this order: staff before the enterprises and tickets that refer to them.
+// - Jobs follow the core's own (src/jobs/registry.ts) in this order.
+import type { Feature } from '../bot/feature.ts'
+import { eligibilityFeature } from './eligibility/index.ts'
+import { enterprisesFeature } from './enterprises/index.ts'
+import { helpFeature } from './help/index.ts'
+import { knowledgeFeature } from './knowledge/index.ts'
+import { staffFeature } from './staff/index.ts'
+import { standardsFeature } from './standards/index.ts'
+import { ticketsFeature } from './tickets/index.ts'
+
+export const FEATURES: readonly Feature[] = [
+  // — the people work is routed to (no recognizers; its demo data goes first) —
+  staffFeature,
+  // — help: 帮助 first; its not-a-question guard sits just before the knowledge classifier —
+  helpFeature,
+  // — enterprises / eligibility / standards —
+  enterprisesFeature,
+  eligibilityFeature,
+  standardsFeature,
+  // — tickets —
+  ticketsFeature,
+  // — knowledge classifier (last: it answers everything it is confident about) —
+  knowledgeFeature,
+]

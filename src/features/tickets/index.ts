@@ -1,0 +1,59 @@
+// The tickets feature: one-stop service requests from opening to rating, the staff's work on them and approvals,
+// and the SLA escalation job.
+import type { Feature } from '../../bot/feature.ts'
+import { ticketApproveAction, ticketDecideAction, ticketRejectAction } from './handlers/approval.actions.ts'
+import { ticketCommentFlow } from './handlers/comment.flow.ts'
+import { ticketMineAction, ticketMineHandler } from './handlers/mine.handlers.ts'
+import { ticketOpenFlow } from './handlers/open.flow.ts'
+import { ticketExpiredHandler, ticketOpenHandler, ticketStartAction } from './handlers/open.handlers.ts'
+import { ticketRateAction } from './handlers/rate.action.ts'
+import { ticketSubmitAction } from './handlers/submit.action.ts'
+import {
+  ticketAcceptAction,
+  ticketReopenAction,
+  ticketRequestApprovalAction,
+  ticketResolveAction,
+  ticketTransferAction,
+} from './handlers/work.actions.ts'
+import { escalateOverdueTickets } from './sla.job.ts'
+import {
+  approvalCard,
+  confirmCard,
+  escalationCard,
+  satisfactionCard,
+  taskCard,
+  ticketFormCard,
+  ticketListCard,
+} from './ticket.card-defs.ts'
+import { ticketExpiredRecognizer, ticketRecognizer } from './ticket.recognizer.ts'
+
+export const ticketsFeature: Feature = {
+  name: 'tickets',
+  recognizers: [ticketRecognizer, ticketExpiredRecognizer],
+  messages: [ticketOpenHandler, ticketMineHandler, ticketExpiredHandler],
+  // Where cards hold no form: opening a ticket step by step, and the comment typed after a decision or a rating.
+  flows: [ticketOpenFlow, ticketCommentFlow],
+  actions: [
+    ticketStartAction,
+    ticketSubmitAction,
+    ticketMineAction,
+    ticketAcceptAction,
+    ticketTransferAction,
+    ticketRequestApprovalAction,
+    ticketResolveAction,
+    ticketApproveAction,
+    ticketRejectAction,
+    ticketDecideAction,
+    ticketRateAction,
+    ticketReopenAction,
+  ],
+  cards: [ticketFormCard, confirmCard, taskCard, approvalCard, ticketListCard, satisfactionCard, escalationCard],
+  jobs: [
+    {
+      name: 'ticket-sla',
+      cron: '*/5 * * * *',
+      description: 'escalate tickets past their first-response or resolution time to the officials, once',
+      run: (deps, now) => escalateOverdueTickets(deps, now),
+    },
+  ],
+}
