@@ -18,7 +18,8 @@ function loadConfig(): AppConfig {
 /** Why start-up failed, in one line an operator can act on (no stack trace for an ordinary cause). */
 function startFailure(error: unknown): string {
   const e = error as NodeJS.ErrnoException & { address?: string; port?: number }
-  if (e?.code === 'EADDRINUSE') return `端口 ${e.port ?? config.env.PORT} 已被占用 / port in use (is the bot already running? set PORT)`
+  if (e?.code === 'EADDRINUSE')
+    return `端口 ${e.port ?? config.env.PORT} 已被占用 / port in use (is the bot already running? set PORT)`
   if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND')
     return `无法连接数据库 / cannot reach the database (${e.address ?? ''}${e.port ? `:${e.port}` : ''}): check DATABASE_URL`
   return (e as Error)?.message ?? String(error)
