@@ -21,6 +21,9 @@ import { policyAnswerHandler } from '../features/knowledge/handlers/policy-answe
 import { smalltalkHandler } from '../features/knowledge/handlers/smalltalk.handler.ts'
 import { knowledgeSourceAction } from '../features/knowledge/handlers/source.action.ts'
 import { knowledgeRecognizer } from '../features/knowledge/recognizer.ts'
+import { linkCodeIssueHandler } from '../features/staff/handlers/link-code-issue.handler.ts'
+import { linkCodeRedeemHandler } from '../features/staff/handlers/link-code-redeem.handler.ts'
+import { staffRecognizer } from '../features/staff/staff.recognizer.ts'
 import { standardsListHandler } from '../features/standards/handlers/standards-list.handler.ts'
 import { standardsRecognizer } from '../features/standards/standards.recognizer.ts'
 import {
@@ -51,6 +54,8 @@ import type { CardActionHandler, FlowHandler, IntentRecognizer, MessageHandler }
 
 const recognizers: IntentRecognizer[] = [
   helpRecognizer,
+  // — staff (linking a chat account; before enterprises, whose "绑定…" would take "绑定工作人员") —
+  staffRecognizer,
   // — enterprises / eligibility / standards recognizers —
   enterprisesRecognizer,
   eligibilityRecognizer,
@@ -70,6 +75,9 @@ const messages: MessageHandler[] = [
   policyAnswerHandler,
   smalltalkHandler,
   outOfScopeHandler,
+  // — staff —
+  linkCodeIssueHandler,
+  linkCodeRedeemHandler,
   // — enterprises / eligibility / standards —
   bindHandler,
   unbindHandler,
