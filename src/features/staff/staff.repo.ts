@@ -9,9 +9,10 @@ import { type StaffInput, type StaffView, staffFileSchema, staffInputSchema, toS
 const withIdentities = { identities: true } as const
 
 /**
- * Creates or updates one staff member, matched by one of the platform accounts the entry names, or else name +
- * department, and links those accounts (one per platform; accounts linked in chat are kept). The service function
- * the admin API calls; idempotent. An account that belongs to another staff member is refused, never moved.
+ * Creates or updates one staff member, matched by one of the platform accounts the entry names (the account is
+ * the key: a new name renames), or else name + department, and links those accounts (one per platform, accounts
+ * on other platforms, e.g. linked in chat, are kept). The service function the admin API calls; idempotent. An
+ * account that belongs to another staff member is refused, never moved.
  */
 export async function saveStaff(db: DbOrTx, input: StaffInput): Promise<StaffView> {
   const entry = staffInputSchema.parse(input)
@@ -31,15 +32,18 @@ export async function saveStaff(db: DbOrTx, input: StaffInput): Promise<StaffVie
     { name: entry.name, department: entry.department },
   ]
   const existing = await db.staff.findFirst({ where: { OR: match }, orderBy: { id: 'asc' } })
-  const row = existing ? await db.staff.update({ where: { id: existing.id }, data }) : await db.staff.create({ data })
+  // Checked before anything is written, so a refused entry changes nothing.
   for (const account of accounts) {
-    if ((await linkAccount(db, row.id, account, { onePerPlatform: true })) === 'taken') {
+    const owner = await staffIdOf(db, account)
+    if (owner !== null && owner !== existing?.id) {
       throw new Error(`staff ${entry.name}: the ${account.platform} account is already another staff member's`)
     }
   }
-  // The console name is a convenience: a name two people share stays with the first (as console look-ups did).
+  const row = existing ? await db.staff.update({ where: { id: existing.id }, data }) : await db.staff.create({ data })
+  for (const account of accounts) await linkAccount(db, row.id, account, { onePerPlatform: true })
+  // The console name follows the staff name; a name two people share stays with the first (as console look-ups did).
   const byName = consoleAccountByName(entry.name, accounts)
-  if (byName) await linkAccount(db, row.id, byName)
+  if (byName) await linkAccount(db, row.id, byName, { onePerPlatform: true })
   return (await findStaff(db, row.id)) as StaffView
 }
 
