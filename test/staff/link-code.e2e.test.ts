@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadStaffFile, resolveStaff } from '../../src/features/staff/staff.repo.ts'
 import { DT, dingtalkChat, seedDingtalkPeople } from '../dingtalk/chat.ts'
+import { robotText, signedHeaders } from '../dingtalk/fixtures.ts'
 import { type DingtalkTestServer, startDingtalkServer } from '../dingtalk/harness.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 
@@ -108,7 +109,31 @@ describe('linking a staff account with a one-time code', () => {
     expect(last('dt_wu')).toContain('未找到“吴工”的有效绑定码')
     expect(await resolveStaff(server.deps.db, { platform: 'dingtalk', userId: 'dt_wu' })).toBeNull()
 
+    // An expired code is no code.
+    const third = await issue(DT.official, '吴工')
+    await server.deps.db.staffLinkCode.updateMany({ where: { usedAt: null }, data: { expiresAt: new Date(0) } })
+    await chat.say('dt_wu', `绑定工作人员 吴工 ${third}`)
+    expect(last('dt_wu')).toContain('未找到“吴工”的有效绑定码')
+
     await chat.say('dt_wu', '绑定工作人员 123456')
     expect(last('dt_wu')).toContain('请按“绑定工作人员 姓名 绑定码”的格式发送')
+  })
+
+  it('a code is never shown in a group chat', async () => {
+    const body = robotText({
+      text: { content: '生成绑定码 周工' },
+      senderStaffId: DT.official,
+      senderNick: '认证科长',
+    })
+    const res = await fetch(`${server.url}/webhooks/dingtalk/robot`, {
+      method: 'POST',
+      headers: await signedHeaders(fake.clientSecret),
+      body: JSON.stringify(body),
+    })
+    expect(res.status).toBe(200)
+    await chat.settle()
+    const sent = fake.callsTo('POST /v1.0/robot/groupMessages/send').map((c) => String(c.body.msgParam))
+    expect(sent.join('\n')).toContain('为保护绑定码安全，请在与我的单聊中发送')
+    expect(await server.deps.db.staffLinkCode.count()).toBe(0)
   })
 })
