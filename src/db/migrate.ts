@@ -8,13 +8,14 @@ import { PROJECT_ROOT, schemaFiles, VARIANTS } from './schema-variants.ts'
 
 const FILTERS = { externalTables: [], externalEnums: [] }
 
-export async function readMigrations(provider: Provider) {
+/** The history of one dialect; `upTo` (a migration folder name) stops after that migration (tests of data moves). */
+export async function readMigrations(provider: Provider, upTo?: string) {
   const baseDir = join(PROJECT_ROOT, VARIANTS[provider].migrations)
   const lock = await readFile(join(baseDir, 'migration_lock.toml'), 'utf8').catch(() => null)
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => [])
   const migrationDirectories = await Promise.all(
     entries
-      .filter((e) => e.isDirectory())
+      .filter((e) => e.isDirectory() && (upTo === undefined || e.name <= upTo))
       .map(async (e) => ({
         path: e.name,
         migrationFile: {
@@ -43,19 +44,19 @@ export interface DeployResult {
 }
 
 /**
- * Applies what is pending; a no-op when the database is up to date. An up-to-date database is recognised with a
- * plain read, without the schema engine, so every command works beside a running bot.
+ * Applies what is pending (up to `upTo` when given); a no-op when the database is up to date. An up-to-date
+ * database is recognised with a plain read, without the schema engine, so every command works beside a running bot.
  */
-export async function deployMigrations(url: string): Promise<DeployResult> {
+export async function deployMigrations(url: string, upTo?: string): Promise<DeployResult> {
   const provider = providerOf(url)
-  const names = (await readMigrations(provider)).migrationDirectories.map((dir) => dir.path)
+  const names = (await readMigrations(provider, upTo)).migrationDirectories.map((dir) => dir.path)
   const applied = await appliedMigrations(url).catch(() => null)
   if (applied && names.every((name) => applied.has(name)))
     return { provider, found: names.length, applied: [], createdDatabase: false }
   let createdDatabase = false
   if (provider === 'postgresql') createdDatabase = await ensurePgDatabase(url)
   else await mkdir(dirname(url.replace(/^file:/, '')), { recursive: true })
-  const migrationsList = await readMigrations(provider)
+  const migrationsList = await readMigrations(provider, upTo)
   const { engine, explain, close } = await openSchemaEngine(provider, url, await schemaFiles(provider))
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })

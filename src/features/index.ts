@@ -17,7 +17,7 @@ import { standardsFeature } from './standards/index.ts'
 import { ticketsFeature } from './tickets/index.ts'
 
 export const FEATURES: readonly Feature[] = [
-  // — the people work is routed to (no recognizers; its demo data goes first) —
+  // — the people work is routed to, and linking their chat accounts (its demo data goes first) —
   staffFeature,
   // — help: 帮助 first; its not-a-question guard sits just before the knowledge classifier —
   helpFeature,

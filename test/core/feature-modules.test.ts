@@ -88,6 +88,7 @@ describe('the bot built from src/features/index.ts', () => {
 
   test('asks its recognizers in the menu’s order: specific patterns first, the knowledge classifier last', () => {
     expect(registry.recognizers.map((r) => r.name)).toEqual([
+      'staff',
       'help',
       'enterprises',
       'eligibility',

@@ -19,10 +19,21 @@ export async function seedDingtalkPeople(server: DingtalkTestServer) {
   const { db } = server.deps
   await loadStaffFile(db, {
     staff: [
-      { name: '李工', department: '认证检测科', categories: ['testing', 'fee_waiver'], dingtalkUserId: DT.assignee },
-      { name: '张工', department: '计量科', categories: ['metrology'], dingtalkUserId: DT.other },
-      { name: '认证科长', department: '认证检测科', role: 'official', isLead: true, dingtalkUserId: DT.official },
-      { name: '认证副科长', department: '认证检测科', role: 'official', dingtalkUserId: DT.official2 },
+      {
+        name: '李工',
+        department: '认证检测科',
+        categories: ['testing', 'fee_waiver'],
+        identities: { dingtalk: DT.assignee },
+      },
+      { name: '张工', department: '计量科', categories: ['metrology'], identities: { dingtalk: DT.other } },
+      {
+        name: '认证科长',
+        department: '认证检测科',
+        role: 'official',
+        isLead: true,
+        identities: { dingtalk: DT.official },
+      },
+      { name: '认证副科长', department: '认证检测科', role: 'official', identities: { dingtalk: DT.official2 } },
     ],
   })
   const enterprise = await db.enterprise.create({

@@ -105,7 +105,10 @@ describe('tickets on DingTalk without a card template (numbered replies)', () =>
     const pending = await server.deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })
 
     // 认证副科长 has moved to another post since the card reached them: the reply is checked against who they are now.
-    await server.deps.db.staff.updateMany({ where: { dingtalkUserId: DT.official2 }, data: { role: 'staff' } })
+    await server.deps.db.staff.updateMany({
+      where: { identities: { some: { platform: 'dingtalk', userId: DT.official2 } } },
+      data: { role: 'staff' },
+    })
     await chat.say(DT.official2, '1')
     expect(chat.textsTo(DT.official2)).toContain('您没有办理此操作的权限，操作未生效。')
     await chat.say(DT.other, '1')

@@ -37,7 +37,7 @@ describe('tickets on the console', () => {
     const number = /QS-\d{4}-\d{6}/.exec(opened.text)?.[0]
     expect(number).toMatch(/-000001$/)
     expect(opened.text).toContain('138****5678')
-    expect(opened.others.some((o) => o.to === `p2p-${STAFF.assignee}` && o.text.includes('需要审批'))).toBe(true)
+    expect(opened.others.some((o) => o.to === STAFF.assignee && o.text.includes('需要审批'))).toBe(true)
     const ticket = await deps.db.ticket.findFirstOrThrow({ where: { number } })
     expect(ticket).toMatchObject({ status: 'assigned', needsApproval: true, approvalDepartment: '认证检测科' })
 
@@ -51,7 +51,7 @@ describe('tickets on the console', () => {
         .filter((o) => o.text.includes('工单审批'))
         .map((o) => o.to)
         .sort(),
-    ).toEqual([`p2p-${STAFF.official2}`, `p2p-${STAFF.official}`].sort())
+    ).toEqual([STAFF.official2, STAFF.official].sort())
 
     // A colleague who is not an official of the department clicks 同意 on the official's card: refused.
     const [card] = await approvalCards(server)

@@ -12,7 +12,7 @@ export const STAFF = {
 }
 
 export async function seedPeople(deps: CoreDeps, ids: { feishu?: boolean } = {}) {
-  const fs = (id: string) => (ids.feishu ? { feishuOpenId: id } : {})
+  const fs = (id: string) => (ids.feishu ? { identities: { feishu: id } } : {})
   await loadStaffFile(deps.db, {
     staff: [
       { name: STAFF.assignee, department: '认证检测科', categories: ['testing', 'fee_waiver'], ...fs('ou_assignee') },

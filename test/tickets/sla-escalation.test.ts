@@ -50,7 +50,8 @@ describe('ticket-sla job', () => {
     expect(escalated.map((t) => t.id)).toEqual([late.id])
     expect(await deps.db.ticketEvent.count({ where: { ticketId: late.id, action: 'escalated' } })).toBe(1)
     const cards = await deps.db.sentCard.findMany({ where: { template: 'ticket-escalation' } })
-    expect(cards.map((c) => c.chatId).sort()).toEqual([`p2p-${STAFF.official2}`, `p2p-${STAFF.official}`].sort())
+    // Staff are addressed as people (their console account, the name), as on Feishu and DingTalk.
+    expect(cards.map((c) => c.userId).sort()).toEqual([STAFF.official2, STAFF.official].sort())
     expect(cards[0]!.model).toContain(late.number)
   })
 })

@@ -88,8 +88,7 @@ const staff = (id: number, over: Partial<StaffView> = {}): StaffView => ({
   categories: ['metrology'],
   industries: [],
   towns: [],
-  feishuOpenId: null,
-  dingtalkUserId: null,
+  identities: [],
   active: true,
   ...over,
 })

@@ -4,6 +4,7 @@
 import type { Actor } from '../../bot/types.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { enqueueMessage } from '../../outbox/outbox.repo.ts'
+import { addressOf } from '../people/addresses.ts'
 import { resolveStaff } from '../staff/staff.repo.ts'
 import type { StaffView } from '../staff/staff.schema.ts'
 import { bindingRequestCard } from './binding.cards.ts'
@@ -13,7 +14,7 @@ import { formatTime } from './dates.ts'
 import { findEnterpriseById } from './enterprise.repo.ts'
 import type { EnterpriseProfile } from './enterprise.schema.ts'
 import { hashCode, newOneTimeCode } from './one-time-code.ts'
-import { staffAddress, staffForEnterprise } from './staff-routing.ts'
+import { staffForEnterprise } from './staff-routing.ts'
 
 export const BINDING_TTL_MS = 3 * 24 * 3600_000
 export const CODE_TTL_MS = 24 * 3600_000
@@ -50,7 +51,7 @@ export async function requestBinding(deps: CoreDeps, actor: Actor, enterprise: E
     const card = bindingRequestCard(requestCardData(binding, enterprise, actor))
     let notified = 0
     for (const staff of await staffForEnterprise(tx, enterprise)) {
-      const address = staffAddress(staff, actor.platform, deps.ports)
+      const address = addressOf(staff, { preferred: actor.platform, ports: deps.ports })
       if (!address) continue
       await enqueueMessage(tx, {
         address,
@@ -68,11 +69,6 @@ export type StaffDecision =
   | { ok: true; binding: BindingRow; enterprise: EnterpriseProfile; staff: StaffView }
   | { ok: false; reason: 'not_staff' | 'not_found' }
   | { ok: false; reason: 'already_decided'; binding: BindingRow }
-
-const contactAddress = (contact: { platform: string; userId: string }) => ({
-  platform: contact.platform as Actor['platform'],
-  userId: contact.userId,
-})
 
 /** 确认 / 拒绝 by a staff member; the contact is told either way. A second click finds it already decided. */
 export async function decideByStaff(
@@ -97,7 +93,9 @@ export async function decideByStaff(
       decision === 'confirmed'
         ? `您好，您绑定“${enterprise.name}”的申请已由工作人员确认。现在您可以问我“我们能办质量贷吗？”“我们还能争取哪些奖？”，我会结合贵企业的情况为您解答。`
         : `您好，您绑定“${enterprise.name}”的申请未通过工作人员核实。如有疑问，可以发送“我要申请服务”，由工作人员与您联系。`
-    await enqueueMessage(tx, { address: contactAddress(contact), body: { kind: 'text', text } })
+    // A contact is one account; the message waits in the outbox if that platform is off (no `ports` filter).
+    const address = addressOf({ identities: [contact] })
+    if (address) await enqueueMessage(tx, { address, body: { kind: 'text', text } })
     deps.log.info('binding decided', { bindingId, decision, staffId: staff.id })
     return { ok: true, binding: { ...binding, status: decision, decidedAt: now }, enterprise, staff }
   })

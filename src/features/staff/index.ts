@@ -1,9 +1,16 @@
-// The staff feature: the people other features route work to. It answers nothing itself; its seeder loads the
-// demo staff, which the enterprises' and tickets' demo data refer to.
+// The staff feature: the people other features route work to, and linking a staff member's chat account with a
+// one-time code a lead issues ("生成绑定码 张工" / "绑定工作人员 张工 123456"). Its seeder loads the demo staff,
+// which the enterprises' and tickets' demo data refer to.
 import type { Feature } from '../../bot/feature.ts'
+import { linkCodeIssueHandler } from './handlers/link-code-issue.handler.ts'
+import { linkCodeRedeemHandler } from './handlers/link-code-redeem.handler.ts'
+import { staffRecognizer } from './staff.recognizer.ts'
 import { staffSeeder } from './staff.seeder.ts'
 
 export const staffFeature: Feature = {
   name: 'staff',
+  // Before the enterprises feature, whose "绑定…" would otherwise take "绑定工作人员".
+  recognizers: [staffRecognizer],
+  messages: [linkCodeIssueHandler, linkCodeRedeemHandler],
   seeders: [staffSeeder],
 }

@@ -2,11 +2,17 @@
 // behind a verified platform identity.
 import type { Actor } from '../../bot/types.ts'
 import type { DbOrTx } from '../../db/client.ts'
+import { linkAccount, staffIdOf } from './identity.repo.ts'
+import { accountsOfEntry, consoleAccountByName } from './staff.identities-input.ts'
 import { type StaffInput, type StaffView, staffFileSchema, staffInputSchema, toStaffView } from './staff.schema.ts'
 
+const withIdentities = { identities: true } as const
+
 /**
- * Creates or updates one staff member, matched by Feishu open_id, DingTalk userId, or else name + department.
- * The service function the admin API calls; idempotent.
+ * Creates or updates one staff member, matched by one of the platform accounts the entry names (the account is
+ * the key: a new name renames), or else name + department, and links those accounts (one per platform, accounts
+ * on other platforms, e.g. linked in chat, are kept). The service function the admin API calls; idempotent. An
+ * account that belongs to another staff member is refused, never moved.
  */
 export async function saveStaff(db: DbOrTx, input: StaffInput): Promise<StaffView> {
   const entry = staffInputSchema.parse(input)
@@ -18,18 +24,27 @@ export async function saveStaff(db: DbOrTx, input: StaffInput): Promise<StaffVie
     categories: JSON.stringify(entry.categories),
     industries: JSON.stringify(entry.industries),
     towns: JSON.stringify(entry.towns),
-    feishuOpenId: entry.feishuOpenId ?? null,
-    dingtalkUserId: entry.dingtalkUserId ?? null,
     active: entry.active,
   }
+  const accounts = accountsOfEntry(entry)
   const match = [
-    ...(entry.feishuOpenId ? [{ feishuOpenId: entry.feishuOpenId }] : []),
-    ...(entry.dingtalkUserId ? [{ dingtalkUserId: entry.dingtalkUserId }] : []),
+    ...accounts.map((a) => ({ identities: { some: { platform: a.platform, userId: a.userId } } })),
     { name: entry.name, department: entry.department },
   ]
   const existing = await db.staff.findFirst({ where: { OR: match }, orderBy: { id: 'asc' } })
+  // Checked before anything is written, so a refused entry changes nothing.
+  for (const account of accounts) {
+    const owner = await staffIdOf(db, account)
+    if (owner !== null && owner !== existing?.id) {
+      throw new Error(`staff ${entry.name}: the ${account.platform} account is already another staff member's`)
+    }
+  }
   const row = existing ? await db.staff.update({ where: { id: existing.id }, data }) : await db.staff.create({ data })
-  return toStaffView(row)
+  for (const account of accounts) await linkAccount(db, row.id, account, { onePerPlatform: true })
+  // The console name follows the staff name; a name two people share stays with the first (as console look-ups did).
+  const byName = consoleAccountByName(entry.name, accounts)
+  if (byName) await linkAccount(db, row.id, byName, { onePerPlatform: true })
+  return (await findStaff(db, row.id)) as StaffView
 }
 
 /** Loads a staff file (`{staff: [...]}`), validated as a whole before anything is written. */
@@ -40,27 +55,22 @@ export async function loadStaffFile(db: DbOrTx, data: unknown): Promise<{ saved:
 }
 
 /**
- * The staff member behind a verified actor: Feishu open_id, DingTalk userId; on the console (local demos only,
- * the simulator is off in production) the typed user name equals the staff name.
+ * The active staff member behind a verified actor: the one their platform account is linked to (Identity). On
+ * the console (local demos only, the simulator is off in production) the account is the typed name.
  */
 export async function resolveStaff(db: DbOrTx, actor: Actor): Promise<StaffView | null> {
-  const where =
-    actor.platform === 'feishu'
-      ? { feishuOpenId: actor.userId }
-      : actor.platform === 'dingtalk'
-        ? { dingtalkUserId: actor.userId }
-        : { name: actor.userId }
-  const row = await db.staff.findFirst({ where: { ...where, active: true }, orderBy: { id: 'asc' } })
-  return row ? toStaffView(row) : null
+  const staffId = await staffIdOf(db, actor)
+  const staff = staffId === null ? null : await findStaff(db, staffId)
+  return staff?.active ? staff : null
 }
 
 export async function findStaff(db: DbOrTx, id: number): Promise<StaffView | null> {
-  const row = await db.staff.findUnique({ where: { id } })
+  const row = await db.staff.findUnique({ where: { id }, include: withIdentities })
   return row ? toStaffView(row) : null
 }
 
 export async function listActiveStaff(db: DbOrTx): Promise<StaffView[]> {
-  const rows = await db.staff.findMany({ where: { active: true }, orderBy: { id: 'asc' } })
+  const rows = await db.staff.findMany({ where: { active: true }, orderBy: { id: 'asc' }, include: withIdentities })
   return rows.map(toStaffView)
 }
 

@@ -1,6 +1,8 @@
 // The staff directory's shapes: the file (and later the admin API) speak `StaffInput`; the rest of the code uses
 // `StaffView`, whose coverage lists are parsed from the JSON text columns once, here.
 import { z } from 'zod'
+import type { PlatformAccount } from '../people/addresses.ts'
+import { identitiesInputSchema } from './staff.identities-input.ts'
 
 export const STAFF_ROLES = ['staff', 'official', 'admin'] as const
 export const staffRoleSchema = z.enum(STAFF_ROLES)
@@ -20,6 +22,9 @@ export const staffInputSchema = z.object({
   industries: codes,
   /** Towns (镇街 / 市场监管所 areas) covered; empty = every town. */
   towns: codes,
+  /** Platform accounts, `{"feishu": "ou_…", "dingtalk": "…"}` (see staff.identities-input.ts). */
+  identities: identitiesInputSchema,
+  /** Older files' keys for the same thing, still accepted. */
   feishuOpenId: z.string().trim().min(1).optional(),
   dingtalkUserId: z.string().trim().min(1).optional(),
   active: z.boolean().default(true),
@@ -37,8 +42,8 @@ export interface StaffView {
   categories: string[]
   industries: string[]
   towns: string[]
-  feishuOpenId: string | null
-  dingtalkUserId: string | null
+  /** Where this person is on each platform, in the order they were linked. */
+  identities: PlatformAccount[]
   active: boolean
 }
 
@@ -61,8 +66,7 @@ export interface StaffRow {
   categories: string
   industries: string
   towns: string
-  feishuOpenId: string | null
-  dingtalkUserId: string | null
+  identities: { platform: string; userId: string; id: number }[]
   active: boolean
 }
 
@@ -76,8 +80,7 @@ export function toStaffView(row: StaffRow): StaffView {
     categories: parseList(row.categories),
     industries: parseList(row.industries),
     towns: parseList(row.towns),
-    feishuOpenId: row.feishuOpenId,
-    dingtalkUserId: row.dingtalkUserId,
+    identities: [...row.identities].sort((a, b) => a.id - b.id).map(({ platform, userId }) => ({ platform, userId })),
     active: row.active,
   }
 }

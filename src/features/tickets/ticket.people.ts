@@ -3,6 +3,7 @@
 import type { Actor, Address, Platform } from '../../bot/types.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { CoreDeps } from '../../deps.ts'
+import { addressOf } from '../people/addresses.ts'
 import { findStaff } from '../staff/staff.repo.ts'
 import type { StaffView } from '../staff/staff.schema.ts'
 import type { TicketContext } from './ticket.cards.ts'
@@ -38,15 +39,9 @@ export function contactAddress(ticket: TicketRow): Address | null {
 }
 
 /**
- * Where a staff member is reached: on the preferred platform when they have an identity there, else on whichever
- * configured platform knows them. The console (local demos) addresses the person's console chat by name.
+ * Where a staff member is reached: on the platform the conversation came from when they have an account there and
+ * it is on, else on the next platform that knows them (addressOf, src/features/people/addresses.ts).
  */
 export function staffAddress(deps: CoreDeps, staff: StaffView, preferred: string): Address | null {
-  const options: Address[] = []
-  if (staff.feishuOpenId && deps.ports.feishu) options.push({ platform: 'feishu', userId: staff.feishuOpenId })
-  if (staff.dingtalkUserId && deps.ports.dingtalk) options.push({ platform: 'dingtalk', userId: staff.dingtalkUserId })
-  if (deps.ports.console) options.push({ platform: 'console', chatId: `p2p-${staff.name}` })
-  return (
-    options.find((a) => a.platform === preferred) ?? options.find((a) => a.platform !== 'console') ?? options[0] ?? null
-  )
+  return addressOf(staff, { preferred, ports: deps.ports })
 }
