@@ -17,7 +17,7 @@ import {
   type ScenarioReport,
   summarise,
 } from './scenario.ts'
-import { SERVER_DIR } from './server-process.ts'
+import { REPO_ROOT, SERVER_DIR } from './server-process.ts'
 
 const MATRIX = [
   ['feishu', 'sqlite'],
@@ -43,7 +43,7 @@ function git(args: string[]): string | undefined {
  * prisma/ had changes not yet committed.
  */
 const server = {
-  dir: SERVER_DIR,
+  dir: SERVER_DIR === REPO_ROOT ? 'this checkout' : 'FAULTS_SERVER_DIR (an export of the commit)',
   commit: process.env.FAULTS_SERVER_COMMIT ?? git(['rev-parse', '--short', 'HEAD']) ?? 'not a git checkout',
   uncommittedChanges: (git(['status', '--porcelain', '--', 'src', 'prisma']) ?? '').split('\n').filter(Boolean).length,
 }
@@ -55,7 +55,7 @@ function writeResults() {
     at: new Date().toISOString(),
     node: process.version,
     server,
-    note: "The production server (tsx src/runtime/node.ts, NODE_ENV=production, PROCESSING=thread) on a fixed port, against the fake open platform on 127.0.0.1. Per scenario: a warm start, then (1) 120 signed messages at 30/s with kill -9 of the whole process group 40% of the way through, (2) 20 messages answered while the platform refuses connections for 1 s, (3) a burst of 60 killed the moment its first answer call reaches the platform, (4) a backlog of 8 s of the app-wide limit killed after 2 s of it was sent; each restart on the same database 0.5 s after the kill. Unacknowledged messages are pushed again (same event id) until acknowledged. About one message call in six fails (500/503, 429 with the platform's reset header, an answer lost after delivery as a 500 or a dropped connection, a dropped connection before delivery). Each message is tied to its answer by the inbound message id (Feishu reply path) or a group of its own (DingTalk). firstAnswerAfterRestartMs: from spawning the new process to the first new answer, at the fake, to a message acknowledged before the kill and not answered then (start-up included; startUpMs says how much of it). drain.afterRestart: rows shown per second from the first delivery after the last restart until less than a second's worth (the limit) of the backlog is owed. DingTalk robot sends have no idempotency key: a copy shown twice is counted apart when an earlier copy's answer was lost (afterLostAnswer) or it reached the platform within killInFlightMs before a kill (afterKillMidSend); any other duplicate, and any on Feishu (which shows a repeated uuid once), is a failure.",
+    note: "The production server (tsx src/runtime/node.ts, NODE_ENV=production, PROCESSING=thread) on a fixed port, against the fake open platform on 127.0.0.1. Per scenario: a warm start, then (1) 120 signed messages at 30/s with kill -9 of the whole process group 40% of the way through, (2) 20 messages answered while the platform refuses connections for 1 s, (3) one message answered, then a burst of 60, the platform holding its first answer call (posting nothing) and the server killed once all 60 are acknowledged and that call has arrived, (4) a backlog of 8 s of the app-wide limit (no injected failures in this phase) killed after 2 s of it was shown; each restart on the same database 0.5 s after the kill. Unacknowledged messages are pushed again (same event id) until acknowledged. About one message call in six fails (500/503, 429 with the platform's reset header, an answer lost after delivery as a 500 or a dropped connection, a dropped connection before delivery). Each message is tied to its answer by the inbound message id (Feishu reply path) or a group of its own (DingTalk). firstAnswerAfterRestartMs: from spawning the new process to the first new answer, at the fake, to a message acknowledged before the kill and not answered then (start-up included; startUpMs says how much of it). drain.afterRestart: rows shown per second from the first delivery after the last restart until less than a second's worth (the limit) of the backlog is owed. DingTalk robot sends have no idempotency key: a copy shown twice is counted apart when an earlier copy's answer was lost (afterLostAnswer) or it reached the platform within killInFlightMs before a kill (afterKillMidSend); any other duplicate, and any on Feishu (which shows a repeated uuid once), is a failure.",
     guarantees: {
       everyAcknowledgedAnsweredExactlyOnce: true,
       firstAnswerAfterRestartWithinMs: RECOVERY_LIMIT_MS,
