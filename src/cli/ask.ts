@@ -1,7 +1,7 @@
 // `npm run ask -- [--json] [--user id] "<text>"`: one question, one answer, exit. Without text it reads one message
 // per line from standard input and answers each (one JSON object per line with --json).
 import { createInterface } from 'node:readline'
-import { createConsoleSession } from '../platforms/console/session.ts'
+import { createConsoleSession } from '../platforms/console/receive.ts'
 import { parseArgs } from './args.ts'
 import { openLocalCore } from './local-core.ts'
 

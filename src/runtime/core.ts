@@ -1,4 +1,5 @@
 // Assembles CoreDeps from what a runtime entry provides. Shared by Node, Workers, the CLI and the tests.
+import { type Capabilities, minimalCapabilities } from '../bot/capabilities.ts'
 import { createHandlerRegistry } from '../bot/handlers.ts'
 import { createInboundStore, type InboundStore } from '../bot/inbound-store.ts'
 import { createIncarnation, type IncarnationHandle, takeBackStranded } from '../bot/incarnation.ts'
@@ -11,6 +12,7 @@ import type { KnowledgeService } from '../features/knowledge/service.ts'
 import type { Logger } from '../log.ts'
 import { createOutboxDispatcher } from '../outbox/dispatcher.ts'
 import type { PlatformPort } from '../outbox/port.ts'
+import type { PlatformModule } from '../platforms/platform.ts'
 
 export interface CoreParts {
   config: AppConfig
@@ -19,6 +21,8 @@ export interface CoreParts {
   clock: Clock
   defer?: CoreDeps['defer']
   ports?: CoreDeps['ports']
+  /** Capabilities of platforms given as bare ports (tests); modules declare theirs through addPlatform. */
+  capabilities?: Record<string, Capabilities>
   knowledge: KnowledgeService
   /** Defaults to a store on `db`; Node with PROCESSING=thread gives it a connection of its own. */
   inbox?: InboundStore
@@ -114,8 +118,18 @@ export function backgroundRunner(log: Logger, options: BackgroundOptions = {}) {
   return { defer, idle }
 }
 
+/**
+ * The capabilities each core's lookup answers from, keyed by the lookup itself (it travels with every copy of the
+ * deps, e.g. a unit of work's): features only read capabilities, platforms are turned on here.
+ */
+const declarations = new WeakMap<CoreDeps['capabilities'], Map<string, Capabilities>>()
+
 export function buildCore(parts: CoreParts): CoreDeps {
+  const declared = new Map(Object.entries(parts.capabilities ?? {}))
+  const capabilities = (platform: string) => declared.get(platform) ?? minimalCapabilities(platform)
+  declarations.set(capabilities, declared)
   const deps = {
+    capabilities,
     config: parts.config,
     db: parts.db,
     log: parts.log,
@@ -150,4 +164,10 @@ export async function takeOverStranded(deps: CoreDeps, work: { process: () => vo
 
 export function addPort(deps: CoreDeps, port: PlatformPort) {
   deps.ports[port.platform] = port
+}
+
+/** Turns a platform on for the core: its outgoing port and what it can do. */
+export function addPlatform(deps: CoreDeps, platform: Pick<PlatformModule, 'port' | 'capabilities'>) {
+  addPort(deps, platform.port)
+  declarations.get(deps.capabilities)?.set(platform.port.platform, platform.capabilities)
 }

@@ -4,6 +4,7 @@ import { parseEnv } from '../../src/config/env.ts'
 import type { CoreDeps } from '../../src/deps.ts'
 import { createLogger } from '../../src/log.ts'
 import type { DeliveryResult, OutboxMessage, PlatformPort } from '../../src/outbox/port.ts'
+import { FEISHU_CAPABILITIES } from '../../src/platforms/feishu/index.ts'
 import { backgroundRunner, buildCore } from '../../src/runtime/core.ts'
 import { openTestDb } from './db.ts'
 import { testKnowledge } from './knowledge.ts'
@@ -50,6 +51,7 @@ export async function testCore(kind: 'sqlite' | 'postgresql' = 'sqlite') {
     clock,
     defer: runner.defer,
     ports: { feishu: port },
+    capabilities: { feishu: FEISHU_CAPABILITIES },
   })
   return {
     deps,

@@ -26,7 +26,7 @@ async function decide(
     cardId: ctx.card?.id,
   })
   const result = await answerClick(ctx, outcome, `ticket_${decision}`)
-  if (!outcome.ok || comment || hasForms(ctx.event.platform)) return result
+  if (!outcome.ok || comment || hasForms(ctx.deps, ctx.event.platform)) return result
   await ctx.conversation.start('ticket_comment', 'decision', { ticketId: outcome.ticket.id, eventId: outcome.eventId })
   return { ...result, replies: [text('如需补充审批意见，请直接回复文字（将告知企业和质量管家）；回复“无”即可跳过。')] }
 }

@@ -22,7 +22,7 @@ async function begin(
   categoryCode: unknown,
 ): Promise<HandlerResult> {
   const category = findCategory(typeof categoryCode === 'string' ? categoryCode : null)
-  if (hasForms(platform)) {
+  if (hasForms(deps, platform)) {
     const enterprise = await findBoundEnterprise(deps.db, actor.platform, actor.userId)
     const card = ticketFormCard({
       categoryOptions: categoryOptions(),

@@ -1,13 +1,12 @@
 // One person talking to the bot in a terminal (or through the HTTP simulator): turns typed lines into neutral
 // events — a bare number presses that button of the last card — and collects what the bot answered.
 import { randomUUID } from 'node:crypto'
+import { type BotCore, botCore } from '../../bot/core.ts'
 import type { HandlerResult } from '../../bot/handler.ts'
-import { runEventNow } from '../../bot/pipeline.ts'
 import type { Citation, InboundEvent, OutgoingBody } from '../../bot/types.ts'
 import type { CardButton, CardModel } from '../../cards/model.ts'
 import { renderCardText } from '../../cards/render-text.ts'
 import type { CoreDeps } from '../../deps.ts'
-import { findSentCard } from '../../outbox/outbox.repo.ts'
 import type { ConsoleInbox } from './port.ts'
 
 export interface ConsoleTurn {
@@ -25,9 +24,12 @@ export interface ConsoleSessionOptions {
   name?: string
   chatId?: string
   chatType?: 'p2p' | 'group'
+  /** Defaults to the real core (src/bot/core.ts). */
+  core?: BotCore
 }
 
 export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, options: ConsoleSessionOptions) {
+  const core = options.core ?? botCore
   const chat = {
     platform: 'console' as const,
     chatId: options.chatId ?? `p2p-${options.userId}`,
@@ -99,7 +101,7 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
   async function say(line: string): Promise<ConsoleTurn> {
     const event = eventFor(line)
     if (typeof event === 'string') return { intent: 'console', text: event, cards: [], citations: [], others: [] }
-    const result: HandlerResult | null = await runEventNow(deps, event)
+    const result: HandlerResult | null = await core.runEventNow(deps, event)
     await deps.outbox.drain()
     return present(result)
   }
@@ -112,7 +114,7 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
     const latest = new Map<string, CardModel>()
     for (const body of bodies) {
       if (body.kind !== 'card' || !body.card.id) continue
-      const stored = await findSentCard(deps.db, body.card.id)
+      const stored = await core.sentCard(deps, body.card.id)
       latest.set(body.card.id, stored && stored.version > body.card.version ? stored.model : body.card)
     }
     const shown = new Set<string>()
