@@ -4,7 +4,7 @@ import type { CardModel } from '../cards/model.ts'
 import type { CoreDeps } from '../deps.ts'
 import { findSentCard } from '../outbox/outbox.repo.ts'
 import type { HandlerResult } from './handler.ts'
-import { answer, receiveNumberedReply } from './numbered-reply.ts'
+import { answer, numberAnswersFlow, receiveNumberedReply } from './numbered-reply.ts'
 import { acceptEvent, type CardActionOptions, handleCardAction, runEventNow } from './pipeline.ts'
 import type { CardActionEvent, CardActionResponse, InboundEvent, MessageEvent } from './types.ts'
 
@@ -28,6 +28,8 @@ export interface BotCore {
    * card, answered as messages; null when the message is not one (hand it to acceptEvent or runEventNow then).
    */
   receiveNumberedReply(deps: CoreDeps, message: MessageEvent): Promise<{ status: 'accepted' | 'duplicate' } | null>
+  /** Whether a bare number answers the sender's active flow (a question that takes a number) rather than a button. */
+  numberAnswersFlow(deps: CoreDeps, message: MessageEvent): Promise<boolean>
   /** Tells the sender something outside any handler (e.g. "your message was not taken"), even on a busy database. */
   answer(deps: CoreDeps, message: MessageEvent, text: string): Promise<void>
   /** A card we sent, as it is now (callbacks that do not say their chat; a terminal that shows the latest look). */
@@ -39,6 +41,7 @@ export const botCore: BotCore = {
   handleCardAction,
   runEventNow,
   receiveNumberedReply,
+  numberAnswersFlow,
   answer,
   async sentCard(deps, cardId) {
     const card = await findSentCard(deps.db, cardId)

@@ -38,6 +38,12 @@ export function flowTakesNumber(row: { flow: string; expiresAt: Date } | null, n
   return row.expiresAt > now || row.flow.startsWith('ticket_')
 }
 
+/** Whether a bare number from this person in this chat answers their active flow rather than pressing a button. */
+export async function numberAnswersFlow(deps: CoreDeps, message: MessageEvent): Promise<boolean> {
+  const flow = await deps.db.conversation.findUnique({ where: { key: conversationKey(message.chat, message.sender) } })
+  return flowTakesNumber(flow, deps.clock.now())
+}
+
 export interface NumberedCard {
   card: CardModel & { id: string }
   buttons: CardButton[]
@@ -159,8 +165,7 @@ export async function receiveNumberedReply(
     where: { platform_eventId: { platform: message.platform, eventId: message.eventId } },
   })
   if (seen) return { status: 'duplicate' }
-  const flow = await deps.db.conversation.findUnique({ where: { key: conversationKey(message.chat, message.sender) } })
-  if (flowTakesNumber(flow, deps.clock.now())) return null
+  if (await numberAnswersFlow(deps, message)) return null
   const choice = chooseButton(await recentCards(deps, message.chat, message.sender.userId), n)
   if (choice.kind === 'no_card') await answer(deps, message, NO_CARD_TEXT)
   if (choice.kind === 'out_of_range') await answer(deps, message, outOfRangeText(n, choice.max))
