@@ -1,4 +1,4 @@
-// The contact's satisfaction score: a 1–5 button (score in the value) or, on Feishu, the rating form.
+// The contact's satisfaction score: a 1–5 button (score in the value) or, where the platform has forms, the rating form.
 import type { CardActionHandler } from '../../../bot/handler.ts'
 import { text } from '../../../bot/handler.ts'
 import { isScore, rateTicket } from '../satisfaction.ts'
