@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os'
 import { serve } from '@hono/node-server'
 import * as lark from '@larksuiteoapi/node-sdk'
 import { Hono } from 'hono'
+import { botCore } from '../src/bot/core.ts'
 import { createFeishuPlatform } from '../src/platforms/feishu/index.ts'
 import { FAKE_ENCRYPT_KEY, FAKE_VERIFICATION_TOKEN, feishuRequest, messageEvent } from '../test/fakes/feishu/events.ts'
 import { FAKE_APP_ID, FAKE_APP_SECRET, startFakeFeishu } from '../test/fakes/feishu/server.ts'
@@ -46,7 +47,11 @@ function events(rate?: number) {
 
 /** Our adapter alone (verify raw body, decrypt, token/app check, decode) with a core that stores nothing. */
 function adapterOnly(deps: Parameters<typeof createFeishuPlatform>[0]) {
-  const core = { acceptEvent: async () => ({ status: 'accepted' as const }), handleCardAction: async () => ({}) }
+  const core = {
+    ...botCore,
+    acceptEvent: async () => ({ status: 'accepted' as const }),
+    handleCardAction: async () => ({}),
+  }
   const app = new Hono().route('/webhooks/feishu', createFeishuPlatform(deps, { core }).routes!)
   return listen(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }))
 }

@@ -1,21 +1,18 @@
-// The Hono app: webhook and card-callback routes of each platform, the local simulator, health, one onError.
+// The Hono app: the routes of each platform module (webhooks, card callbacks, the console's simulator), health,
+// one onError.
 // The same app object serves Node (src/runtime/node.ts) and Workers (src/runtime/worker.ts).
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { CoreDeps } from './deps.ts'
 import { isAppError } from './errors.ts'
-import { simulatorRoutes } from './http/simulator.routes.ts'
-import type { ConsoleInbox } from './platforms/console/port.ts'
-import type { PlatformModule } from './platforms/platform.ts'
+import { mountPathOf, type PlatformModule } from './platforms/platform.ts'
 import type { TrafficGauge } from './runtime/core.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
 export interface AppOptions {
   platforms?: PlatformModule[]
-  /** The console inbox, when the local simulator is on. */
-  simulator?: ConsoleInbox
   version?: string
   /** Counts requests in flight so background processing yields to acknowledgements (Node). */
   traffic?: TrafficGauge
@@ -46,9 +43,9 @@ export function createApp(deps: CoreDeps, options: AppOptions = {}) {
         return 'unreachable' as const
       },
     )
-    const platforms = Object.fromEntries(
-      (['feishu', 'dingtalk', 'console'] as const).map((p) => [p, deps.ports[p] ? 'on' : 'off']),
-    )
+    // Every platform module given, and any port the core has: whatever is listed is on.
+    const names = new Set([...(options.platforms ?? []).map((p) => p.platform), ...Object.keys(deps.ports)])
+    const platforms = Object.fromEntries([...names].map((p) => [p, deps.ports[p] ? 'on' : 'off']))
     // A restarting background thread delays answers but loses nothing (events are stored first): degraded, not down.
     const background = options.background?.()
     const body = {
@@ -63,9 +60,8 @@ export function createApp(deps: CoreDeps, options: AppOptions = {}) {
   })
 
   for (const platform of options.platforms ?? []) {
-    if (platform.routes) app.route(`/webhooks/${platform.platform}`, platform.routes)
+    if (platform.routes) app.route(mountPathOf(platform), platform.routes)
   }
-  if (options.simulator) app.route('/simulator', simulatorRoutes(deps, options.simulator))
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404))
 

@@ -1,6 +1,7 @@
 // Everything the core and the features need, built once by a runtime entry (src/runtime/*) and passed down.
 // Factories, not module singletons: tests build their own with a temp database, a fake clock and fake platforms.
 
+import type { Capabilities } from './bot/capabilities.ts'
 import type { HandlerRegistry } from './bot/dispatcher.ts'
 import type { InboundStore } from './bot/inbound-store.ts'
 import type { IncarnationHandle } from './bot/incarnation.ts'
@@ -31,6 +32,11 @@ export interface CoreDeps extends FeatureServices {
   clock: Clock
   /** The outgoing side of each platform that is on. */
   ports: Partial<Record<Platform, PlatformPort>>
+  /**
+   * What a platform can do (its module declares it, src/bot/capabilities.ts): features ask this, never the
+   * platform's name. An undeclared platform gets the minimal set.
+   */
+  capabilities(platform: Platform): Capabilities
   /** Where inbound events are stored before they are acknowledged (batched; see src/bot/inbound-store.ts). */
   inbox: InboundStore
   /** Who this process or thread is when it claims work (src/bot/incarnation.ts): claims die with it. */

@@ -3,8 +3,13 @@
 import { z } from 'zod'
 import type { CardModel } from '../cards/model.ts'
 
-export const PLATFORMS = ['feishu', 'dingtalk', 'console'] as const
-export const platformSchema = z.enum(PLATFORMS)
+/**
+ * A platform's id: an open, validated string (`feishu`, `dingtalk`, `console`, …), so a new platform module needs no
+ * change here. What a platform can do is asked of its capabilities (src/bot/capabilities.ts), never of its name.
+ */
+export const platformSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a platform id is a short lowercase name, e.g. "feishu"')
 export type Platform = z.infer<typeof platformSchema>
 
 /** A person on a chat platform: the sender of a message or the operator of a card button. */

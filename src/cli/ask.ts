@@ -2,7 +2,7 @@
 // per line from standard input and answers each (one JSON object per line with --json).
 import { createInterface } from 'node:readline'
 import { conversationKey } from '../bot/conversation.ts'
-import { createConsoleSession } from '../platforms/console/session.ts'
+import { createConsoleSession } from '../platforms/console/receive.ts'
 import { parseArgs } from './args.ts'
 import { openLocalCore } from './local-core.ts'
 

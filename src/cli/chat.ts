@@ -2,7 +2,7 @@
 // press one. `/user <id> [name]` switches who you are (e.g. to act as a staff member), `/quit` leaves.
 // Lines are read as a stream, so piping a scripted conversation in works as well as typing.
 import { createInterface } from 'node:readline'
-import { createConsoleSession } from '../platforms/console/session.ts'
+import { createConsoleSession } from '../platforms/console/receive.ts'
 import { parseArgs } from './args.ts'
 import { openLocalCore } from './local-core.ts'
 

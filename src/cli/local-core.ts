@@ -9,8 +9,8 @@ import { systemClock } from '../deps.ts'
 import { FEATURES } from '../features/index.ts'
 import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { createLogger } from '../log.ts'
-import { createConsolePort } from '../platforms/console/port.ts'
-import { addPort, backgroundRunner, buildCore } from '../runtime/core.ts'
+import { createConsolePlatform } from '../platforms/console/index.ts'
+import { addPlatform, backgroundRunner, buildCore } from '../runtime/core.ts'
 import { loadEnvFile } from '../runtime/env-file.ts'
 import { hostProcess } from '../runtime/host-process.ts'
 
@@ -43,11 +43,12 @@ export async function openLocalCore() {
     features: FEATURES,
     incarnation,
   })
-  const port = createConsolePort()
-  addPort(deps, port)
+  // The console platform without its web routes: this process is the terminal.
+  const terminal = createConsolePlatform(deps, { simulator: false })
+  addPlatform(deps, terminal)
   return {
     deps,
-    inbox: port.inbox,
+    inbox: terminal.inbox,
     async close() {
       await runner.idle()
       await incarnation.stop().catch(() => {})

@@ -58,7 +58,8 @@ const deps = buildCore({
   features: FEATURES,
   incarnation,
 })
-createPlatforms(deps) // for their outgoing ports: webhooks and long connections stay on the main thread
+// For their outgoing ports and capabilities: webhooks and long connections stay on the main thread.
+createPlatforms(deps)
 // Event ids from the main thread only say "there is work": the loop takes it from the database, oldest first.
 const events = pendingEventsLoop(deps)
 deps.processLater = events.signal

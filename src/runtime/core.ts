@@ -1,4 +1,5 @@
 // Assembles CoreDeps from what a runtime entry provides. Shared by Node, Workers, the CLI and the tests.
+import { type Capabilities, minimalCapabilities } from '../bot/capabilities.ts'
 import type { Feature } from '../bot/feature.ts'
 import { buildHandlerRegistry } from '../bot/handlers.ts'
 import { createInboundStore, type InboundStore } from '../bot/inbound-store.ts'
@@ -12,6 +13,7 @@ import type { KnowledgeService } from '../features/knowledge/service.ts'
 import type { Logger } from '../log.ts'
 import { createOutboxDispatcher } from '../outbox/dispatcher.ts'
 import type { PlatformPort } from '../outbox/port.ts'
+import type { PlatformModule } from '../platforms/platform.ts'
 
 export interface CoreParts {
   config: AppConfig
@@ -20,6 +22,8 @@ export interface CoreParts {
   clock: Clock
   defer?: CoreDeps['defer']
   ports?: CoreDeps['ports']
+  /** Capabilities of platforms given as bare ports (tests); modules declare theirs through addPlatform. */
+  capabilities?: Record<string, Capabilities>
   knowledge: KnowledgeService
   /** The features the bot is made of (src/features/index.ts): its handlers are built from them. */
   features: readonly Feature[]
@@ -117,8 +121,18 @@ export function backgroundRunner(log: Logger, options: BackgroundOptions = {}) {
   return { defer, idle }
 }
 
+/**
+ * The capabilities each core's lookup answers from, keyed by the lookup itself (it travels with every copy of the
+ * deps, e.g. a unit of work's): features only read capabilities, platforms are turned on here.
+ */
+const declarations = new WeakMap<CoreDeps['capabilities'], Map<string, Capabilities>>()
+
 export function buildCore(parts: CoreParts): CoreDeps {
+  const declared = new Map(Object.entries(parts.capabilities ?? {}))
+  const capabilities = (platform: string) => declared.get(platform) ?? minimalCapabilities(platform)
+  declarations.set(capabilities, declared)
   const deps = {
+    capabilities,
     config: parts.config,
     db: parts.db,
     log: parts.log,
@@ -153,4 +167,10 @@ export async function takeOverStranded(deps: CoreDeps, work: { process: () => vo
 
 export function addPort(deps: CoreDeps, port: PlatformPort) {
   deps.ports[port.platform] = port
+}
+
+/** Turns a platform on for the core: its outgoing port and what it can do. */
+export function addPlatform(deps: CoreDeps, platform: Pick<PlatformModule, 'port' | 'capabilities'>) {
+  addPort(deps, platform.port)
+  declarations.get(deps.capabilities)?.set(platform.port.platform, platform.capabilities)
 }

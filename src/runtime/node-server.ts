@@ -16,9 +16,8 @@ import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { startNodeScheduler } from '../jobs/node-scheduler.ts'
 import { jobsOf } from '../jobs/registry.ts'
 import { createLogger, type Logger } from '../log.ts'
-import { createConsolePort } from '../platforms/console/port.ts'
 import { type BackgroundThread, startBackgroundThread } from './background-host.ts'
-import { addPort, backgroundRunner, buildCore, takeOverStranded, trafficGauge } from './core.ts'
+import { backgroundRunner, buildCore, takeOverStranded, trafficGauge } from './core.ts'
 import { hostProcess } from './host-process.ts'
 import { createPlatforms } from './platforms.ts'
 
@@ -69,9 +68,7 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
     inbox: inbox?.store,
   })
   const simulatorOn = config.env.SIMULATOR === 'on'
-  const consolePort = createConsolePort()
-  if (simulatorOn) addPort(deps, consolePort)
-  const platforms = createPlatforms(deps)
+  const platforms = createPlatforms(deps, { console: simulatorOn })
   const scheduled = options.scheduler !== false
   // PROCESSING=thread: this thread verifies, stores and acknowledges; processing, delivery and jobs run there.
   const background: BackgroundThread | undefined = threaded
@@ -83,7 +80,6 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
   }
   const app = createApp(deps, {
     platforms,
-    simulator: simulatorOn ? consolePort.inbox : undefined,
     traffic,
     background: background?.state,
   })

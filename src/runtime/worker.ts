@@ -13,8 +13,7 @@ import knowledgeBundle from '../generated/knowledge.json' with { type: 'json' }
 import { jobsOf } from '../jobs/registry.ts'
 import { runCronTrigger } from '../jobs/worker-cron.ts'
 import { createLogger } from '../log.ts'
-import { createConsolePort } from '../platforms/console/port.ts'
-import { addPort, buildCore } from './core.ts'
+import { buildCore } from './core.ts'
 import { createPlatforms } from './platforms.ts'
 
 export interface WorkerEnv {
@@ -48,11 +47,9 @@ function buildWorker(env: WorkerEnv) {
     knowledge: createKnowledgeService(parseKnowledgeBundle(knowledgeBundle)),
     features: FEATURES,
   })
+  // The simulator (the console platform) is off unless a deployment asks for it (SIMULATOR=on, e.g. staging).
   const platforms = createPlatforms(deps)
-  // The simulator is off unless a deployment asks for it (SIMULATOR=on, e.g. a staging worker).
-  const consolePort = config.env.SIMULATOR === 'on' ? createConsolePort() : undefined
-  if (consolePort) addPort(deps, consolePort)
-  return { deps, app: createApp(deps, { platforms, simulator: consolePort?.inbox }) }
+  return { deps, app: createApp(deps, { platforms }) }
 }
 
 // One core per D1 binding object: env only arrives with a request, and isolates are reused across requests.

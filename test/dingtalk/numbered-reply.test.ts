@@ -1,8 +1,6 @@
 // The pure parts of numbered replies: which messages are numbers, when a flow gets the number instead, which button
 // a number presses (in the fallback text's order) and the neutral click it becomes.
 import { describe, expect, it } from 'vitest'
-import type { MessageEvent } from '../../src/bot/types.ts'
-import type { CardModel } from '../../src/cards/model.ts'
 import {
   chooseButton,
   flowTakesNumber,
@@ -10,8 +8,11 @@ import {
   outOfRangeText,
   parseReplyNumber,
   toCardAction,
-} from '../../src/platforms/dingtalk/numbered-reply.ts'
-import { callbackButtons, renderFallback } from '../../src/platforms/dingtalk/render.ts'
+} from '../../src/bot/numbered-reply.ts'
+import type { MessageEvent } from '../../src/bot/types.ts'
+import { callbackButtons } from '../../src/cards/buttons.ts'
+import type { CardModel } from '../../src/cards/model.ts'
+import { renderFallback } from '../../src/platforms/dingtalk/render.ts'
 
 const approval: CardModel & { id: string } = {
   template: 'ticket-approval',

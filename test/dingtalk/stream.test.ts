@@ -1,6 +1,7 @@
 // Stream mode against the fake gateway: subscription, robot messages acked and answered, card clicks answered in the
 // ack, SYSTEM ping echoed, and the watchdog reconnecting after a server `disconnect` or a silent connection.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { botCore } from '../../src/bot/core.ts'
 import type { CardActionHandler } from '../../src/bot/handler.ts'
 import { createDingtalkStream } from '../../src/platforms/dingtalk/stream.ts'
 import { TOPIC_CARD, TOPIC_ROBOT } from '../../src/platforms/dingtalk/stream-topics.ts'
@@ -107,7 +108,7 @@ describe('DingTalk Stream mode', () => {
       clientId: fake.clientId,
       clientSecret: fake.clientSecret,
       apiBaseUrl: fake.url,
-      core: { acceptEvent: async () => ({ status: 'accepted' }), handleCardAction: async () => ({}) },
+      core: { ...botCore, acceptEvent: async () => ({ status: 'accepted' }), handleCardAction: async () => ({}) },
     })
     await expect(second.start()).rejects.toThrow(/already running/)
   })

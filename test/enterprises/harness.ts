@@ -11,7 +11,7 @@ import { saveStaff } from '../../src/features/staff/staff.repo.ts'
 import type { StaffInput } from '../../src/features/staff/staff.schema.ts'
 import { standardsSeeder } from '../../src/features/standards/standards.seeder.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
-import { createConsoleSession } from '../../src/platforms/console/session.ts'
+import { createConsoleSession } from '../../src/platforms/console/receive.ts'
 import { movableClock } from '../helpers/core.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 

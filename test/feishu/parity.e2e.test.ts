@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { loadContactFile } from '../../src/features/enterprises/contact.repo.ts'
 import { createConsolePort } from '../../src/platforms/console/port.ts'
-import { createConsoleSession } from '../../src/platforms/console/session.ts'
+import { createConsoleSession } from '../../src/platforms/console/receive.ts'
 import { addPort } from '../../src/runtime/core.ts'
 import { DEMO, seedDemo } from '../enterprises/harness.ts'
 import { FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'

@@ -1,12 +1,13 @@
 // The card-callback time budget: a click slower than the budget is answered at once with a toast, and the card is
 // updated afterwards with the delayed-update token (POST interactive/v1/card/update on the fake).
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { type BotCore, botCore } from '../../src/bot/core.ts'
 import type { CardActionResponse } from '../../src/bot/types.ts'
 import type { CoreDeps } from '../../src/deps.ts'
 import { silentLogger } from '../../src/log.ts'
 import { createFeishuApi } from '../../src/platforms/feishu/api.ts'
 import { readEnvelope } from '../../src/platforms/feishu/decode.ts'
-import { type FeishuCore, receiveEnvelope } from '../../src/platforms/feishu/receive.ts'
+import { receiveEnvelope } from '../../src/platforms/feishu/receive.ts'
 import { cardActionEvent } from '../fakes/feishu/events.ts'
 import { FAKE_APP_ID, FAKE_APP_SECRET, type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
 import { renderCard } from '../helpers/cards.ts'
@@ -25,7 +26,7 @@ function context(handle: () => Promise<CardActionResponse>) {
     clock: { now: () => new Date() },
     defer: (task: () => Promise<unknown>) => void tasks.push(task()),
   } as unknown as CoreDeps
-  const core: FeishuCore = { acceptEvent: async () => ({ status: 'accepted' }), handleCardAction: handle }
+  const core: BotCore = { ...botCore, acceptEvent: async () => ({ status: 'accepted' }), handleCardAction: handle }
   const api = createFeishuApi({ appId: FAKE_APP_ID, appSecret: FAKE_APP_SECRET, baseUrl: fake.url, log: silentLogger })
   return { deps, core, api, botOpenId: async () => undefined, cardBudgetMs: 20, tasks }
 }

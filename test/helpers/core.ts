@@ -6,6 +6,7 @@ import type { CoreDeps } from '../../src/deps.ts'
 import { FEATURES } from '../../src/features/index.ts'
 import { createLogger } from '../../src/log.ts'
 import type { DeliveryResult, OutboxMessage, PlatformPort } from '../../src/outbox/port.ts'
+import { FEISHU_CAPABILITIES } from '../../src/platforms/feishu/index.ts'
 import { backgroundRunner, buildCore } from '../../src/runtime/core.ts'
 import { openTestDb } from './db.ts'
 import { testKnowledge } from './knowledge.ts'
@@ -57,6 +58,7 @@ export async function testCore(
     clock,
     defer: runner.defer,
     ports: { feishu: port },
+    capabilities: { feishu: FEISHU_CAPABILITIES },
   })
   return {
     deps,

@@ -9,9 +9,9 @@ import type { Clock, CoreDeps } from '../../src/deps.ts'
 import { FEATURES } from '../../src/features/index.ts'
 import type { KnowledgeService } from '../../src/features/knowledge/service.ts'
 import { createLogger, type Logger } from '../../src/log.ts'
-import { createConsolePort } from '../../src/platforms/console/port.ts'
+import type { ConsolePlatform } from '../../src/platforms/console/index.ts'
 import type { PlatformModule } from '../../src/platforms/platform.ts'
-import { addPort, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
+import { addPlatform, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
 import { createPlatforms } from '../../src/runtime/platforms.ts'
 import { openTestDb } from './db.ts'
 import { testKnowledge } from './knowledge.ts'
@@ -27,9 +27,12 @@ export interface TestServerOptions {
   knowledge?: KnowledgeService
   /** Defaults to the bot's own features (src/features/index.ts). */
   features?: readonly Feature[]
-  /** Builds one platform here instead of the runtime's (to pass adapter options such as watchdog timings). */
+  /**
+   * Builds one platform here: instead of the runtime's one of the same name (to pass adapter options such as
+   * watchdog timings), or besides them (a platform the runtime does not know, e.g. a test's own).
+   */
   platform?: (deps: CoreDeps) => PlatformModule
-  /** The console port and the /simulator routes (default on). */
+  /** The console platform and its /simulator routes (default on). */
   simulator?: boolean
 }
 
@@ -40,7 +43,8 @@ export interface TestServer {
   /** Waits until background work (event processing, outbox drains) has settled. */
   idle(): Promise<void>
   close(): Promise<void>
-  console: ReturnType<typeof createConsolePort>
+  /** The console platform (its inbox shows what was delivered to console users); absent with `simulator: false`. */
+  console: ConsolePlatform
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -63,20 +67,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     knowledge,
     features: options.features ?? FEATURES,
   })
-  const consolePort = createConsolePort()
-  const simulator = options.simulator !== false
-  if (simulator) addPort(deps, consolePort)
-  const platforms = createPlatforms(deps)
+  const platforms = createPlatforms(deps, { console: options.simulator !== false })
   if (options.platform) {
     const own = options.platform(deps)
-    platforms.splice(
-      platforms.findIndex((p) => p.platform === own.platform),
-      1,
-      own,
-    )
-    addPort(deps, own.port)
+    const same = platforms.findIndex((p) => p.platform === own.platform)
+    if (same >= 0) platforms.splice(same, 1, own)
+    else platforms.push(own)
+    addPlatform(deps, own)
   }
-  const app = createApp(deps, { platforms, simulator: simulator ? consolePort.inbox : undefined })
+  const app = createApp(deps, { platforms })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo
@@ -85,7 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     deps,
     config,
-    console: consolePort,
+    console: platforms.find((p): p is ConsolePlatform => p.platform === 'console' && 'inbox' in p)!,
     idle: runner.idle,
     async close() {
       await Promise.allSettled(platforms.map((p) => p.stop?.()))

@@ -3,6 +3,7 @@
 import type { Actor } from '../../bot/types.ts'
 import type { CardModel } from '../../cards/model.ts'
 import type { DbOrTx } from '../../db/client.ts'
+import type { CoreDeps } from '../../deps.ts'
 import { bindingRequestCard } from './binding.cards.ts'
 import { type BindingRow, findBinding } from './binding.repo.ts'
 import { requestCardData } from './binding.service.ts'
@@ -26,7 +27,12 @@ export async function decisionText(db: DbOrTx, binding: BindingRow): Promise<str
   return `${STATUS_TEXT[binding.status] ?? binding.status}（${who}${when}）`
 }
 
-export async function bindingCardNow(db: DbOrTx, bindingId: number, codeNote = ''): Promise<CardModel | null> {
+export async function bindingCardNow(
+  deps: Pick<CoreDeps, 'db' | 'capabilities'>,
+  bindingId: number,
+  codeNote = '',
+): Promise<CardModel | null> {
+  const db = deps.db
   const binding = await findBinding(db, bindingId)
   const enterprise = binding ? await findEnterpriseById(db, binding.enterpriseId) : null
   const contact = binding ? await db.contact.findUnique({ where: { id: binding.contactId } }) : null
@@ -37,5 +43,5 @@ export async function bindingCardNow(db: DbOrTx, bindingId: number, codeNote = '
     name: contact.name ?? undefined,
   }
   const decided = await decisionText(db, binding)
-  return bindingRequestCard({ ...requestCardData(binding, enterprise, applicant), decided, codeNote })
+  return bindingRequestCard({ ...requestCardData(deps, binding, enterprise, applicant), decided, codeNote })
 }

@@ -20,16 +20,19 @@ export const BINDING_TTL_MS = 3 * 24 * 3600_000
 export const CODE_TTL_MS = 24 * 3600_000
 export const MAX_CODE_ATTEMPTS = 5
 
-const PLATFORM_NAMES: Record<string, string> = { feishu: '飞书', dingtalk: '钉钉', console: '本地模拟器' }
-
-export function requestCardData(binding: BindingRow, enterprise: EnterpriseProfile, applicant: Actor) {
+export function requestCardData(
+  deps: Pick<CoreDeps, 'capabilities'>,
+  binding: BindingRow,
+  enterprise: EnterpriseProfile,
+  applicant: Actor,
+) {
   return {
     bindingId: binding.id,
     applicant:
       applicant.name && applicant.name !== applicant.userId
         ? `${applicant.name}（${applicant.userId}）`
         : applicant.userId,
-    platform: PLATFORM_NAMES[applicant.platform] ?? applicant.platform,
+    platform: deps.capabilities(applicant.platform).label,
     enterprise: enterprise.name,
     creditCode: enterprise.creditCode,
     industry: enterprise.industry,
@@ -48,7 +51,7 @@ export async function requestBinding(deps: CoreDeps, actor: Actor, enterprise: E
       enterpriseId: enterprise.id,
       expiresAt: new Date(now.getTime() + BINDING_TTL_MS),
     })
-    const card = bindingRequestCard(requestCardData(binding, enterprise, actor))
+    const card = bindingRequestCard(requestCardData(deps, binding, enterprise, actor))
     let notified = 0
     for (const staff of await staffForEnterprise(tx, enterprise)) {
       const address = addressOf(staff, { preferred: actor.platform, ports: deps.ports })

@@ -1,7 +1,7 @@
 // Where a person is reached: the one mapping from a person (a staff member with their linked accounts, or an
 // enterprise contact, who is one account) to a platform address. Every notification to a person goes through it,
 // so no feature picks an id by platform name.
-import { type Address, PLATFORMS, type Platform, platformSchema } from '../../bot/types.ts'
+import { type Address, platformSchema } from '../../bot/types.ts'
 import type { CoreDeps } from '../../deps.ts'
 
 /** One account of a person on one platform (an Identity row, or a contact's own platform and userId). */
@@ -22,9 +22,12 @@ export interface AddressOptions {
   ports?: CoreDeps['ports']
 }
 
-// After the preferred platform, platforms in the order PLATFORMS lists them (the local console last).
-const rank = (platform: Platform, preferred: string | undefined) =>
-  platform === preferred ? -1 : PLATFORMS.indexOf(platform)
+// After the preferred platform, platforms in the order the runtime switched them on (chat platforms as configured,
+// the local console last); without that list, the order the person's accounts were linked in.
+function ranking(options: AddressOptions) {
+  const order = Object.keys(options.ports ?? {})
+  return (platform: string) => (platform === options.preferred ? -1 : order.indexOf(platform))
+}
 
 /** Every address of a person, the preferred platform first; accounts on unknown or switched-off platforms left out. */
 export function addressesOf(person: Reachable, options: AddressOptions = {}): Address[] {
@@ -35,7 +38,8 @@ export function addressesOf(person: Reachable, options: AddressOptions = {}): Ad
     if (options.ports && !options.ports[platform.data]) continue
     addresses.push({ platform: platform.data, userId: account.userId })
   }
-  return addresses.sort((a, b) => rank(a.platform, options.preferred) - rank(b.platform, options.preferred))
+  const rank = ranking(options)
+  return addresses.sort((a, b) => rank(a.platform) - rank(b.platform))
 }
 
 /** The address of a person for one message: on the preferred platform when they are there, else the next best. */

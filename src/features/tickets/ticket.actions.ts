@@ -97,7 +97,7 @@ export async function performTicketAction(deps: CoreDeps, input: ActionInput): P
     await input.extra?.(tx, updated)
     const last = await tx.ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id }, orderBy: { id: 'desc' } })
     await notifyAfter(deps, tx, input.action, updated, acting)
-    await refreshTicketCards(tx, updated, input.cardId)
+    await refreshTicketCards(deps, tx, updated, input.cardId)
     return { updated, eventId: last.id }
   })
   if (!result) return { ok: false, reason: 'conflict', ticket, message: '该工单刚刚已由他人处理，请查看最新状态。' }

@@ -3,14 +3,15 @@
 
 import type { Platform } from '../../bot/types.ts'
 import type { CardModel } from '../../cards/model.ts'
+import type { CoreDeps } from '../../deps.ts'
 import { CATEGORIES, categoryLabel } from './categories.ts'
 import { statusLabel, type TicketStatus } from './state-machine.ts'
 import { approvalCard, type Button, confirmCard, satisfactionCard, taskCard } from './ticket.card-defs.ts'
 import type { TicketRow } from './ticket.repo.ts'
 import { fullTime, shortTime } from './time.ts'
 
-/** Forms exist on Feishu only; DingTalk and the console click buttons and type the comment as a message. */
-export const hasForms = (platform: Platform | string) => platform === 'feishu'
+/** Where cards hold forms, one card asks everything; elsewhere people click buttons and type the comment after. */
+export const hasForms = (deps: Pick<CoreDeps, 'capabilities'>, platform: Platform) => deps.capabilities(platform).forms
 
 const ref = (t: TicketRow) => ({ t: t.id, tv: t.version })
 export const categoryOptions = () => CATEGORIES.map((c) => ({ value: c.code, label: c.label }))
@@ -104,7 +105,7 @@ export interface Decision {
 export const decisionText = (d: Decision) =>
   `${d.action === 'approved' ? '已同意' : '已驳回'} · ${d.actorName ?? '审批人'} · ${shortTime(d.at)}${d.comment ? `　意见：${d.comment}` : ''}`
 
-export function renderApprovalCard(ctx: TicketContext, platform: Platform | string, decision: Decision | null) {
+export function renderApprovalCard(ctx: TicketContext, forms: boolean, decision: Decision | null) {
   const { ticket } = ctx
   const pending = ticket.status === 'pending_approval'
   const buttons: Button[] = pending
@@ -121,9 +122,9 @@ export function renderApprovalCard(ctx: TicketContext, platform: Platform | stri
       fields: baseFields(ctx),
       description: ticket.description,
       decided: decision ? decisionText(decision) : pending ? undefined : `当前状态：${statusLabel(ticket.status)}`,
-      form: pending && hasForms(platform),
+      form: pending && forms,
       formValue: ref(ticket),
-      buttons: pending && !hasForms(platform) ? buttons : [],
+      buttons: pending && !forms ? buttons : [],
       note: pending ? '同意或驳回后，企业联系人和质量管家会收到通知。' : undefined,
     }),
   )
@@ -131,7 +132,7 @@ export function renderApprovalCard(ctx: TicketContext, platform: Platform | stri
 
 const SCORE_LABELS = ['1分 非常不满意', '2分 不满意', '3分 一般', '4分 满意', '5分 非常满意']
 
-export function renderSatisfactionCard(ctx: TicketContext, platform: Platform | string, result?: string) {
+export function renderSatisfactionCard(ctx: TicketContext, forms: boolean, result?: string) {
   const { ticket } = ctx
   const open = !result && ticket.status === 'resolved'
   const scores: Button[] = [5, 4, 3, 2, 1].map((s) => ({
@@ -148,9 +149,9 @@ export function renderSatisfactionCard(ctx: TicketContext, platform: Platform | 
       categoryLabel: categoryLabel(ticket.category),
       assigneeName: ctx.assigneeName ?? '工作人员',
       result,
-      form: open && hasForms(platform),
+      form: open && forms,
       formValue: ref(ticket),
-      buttons: open ? [...(hasForms(platform) ? [] : scores), reopen] : [],
+      buttons: open ? [...(forms ? [] : scores), reopen] : [],
     }),
   )
 }

@@ -7,7 +7,7 @@ import { enqueueMessage } from '../../outbox/outbox.repo.ts'
 import { findStaff, officialsOf } from '../staff/staff.repo.ts'
 import { categoryLabel } from './categories.ts'
 import type { TicketAction } from './state-machine.ts'
-import { decisionText, renderApprovalCard, renderSatisfactionCard, renderTaskCard } from './ticket.cards.ts'
+import { decisionText, hasForms, renderApprovalCard, renderSatisfactionCard, renderTaskCard } from './ticket.cards.ts'
 import type { Acting } from './ticket.parties.ts'
 import { contactAddress, loadTicketContext, staffAddress } from './ticket.people.ts'
 import { latestDecision, type TicketRow } from './ticket.repo.ts'
@@ -40,7 +40,7 @@ export async function notifyAfter(deps: CoreDeps, tx: Tx, action: TicketAction, 
         if (!address) continue
         await send(
           address,
-          { kind: 'card', card: renderApprovalCard(ctx, address.platform, null) },
+          { kind: 'card', card: renderApprovalCard(ctx, hasForms(deps, address.platform), null) },
           `staff:${official.id}`,
         )
       }
@@ -58,7 +58,11 @@ export async function notifyAfter(deps: CoreDeps, tx: Tx, action: TicketAction, 
     }
     case 'resolve':
       if (!contact) return
-      return send(contact, { kind: 'card', card: renderSatisfactionCard(ctx, contact.platform) }, 'contact')
+      return send(
+        contact,
+        { kind: 'card', card: renderSatisfactionCard(ctx, hasForms(deps, contact.platform)) },
+        'contact',
+      )
     case 'reopen':
       return toAssignee({ kind: 'card', card: renderTaskCard(ctx, '企业反馈问题未解决，工单已重新打开') })
     default:

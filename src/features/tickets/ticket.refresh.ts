@@ -2,8 +2,10 @@
 // satisfaction card that shows the ticket is re-rendered and, where it changed, updated in place for its viewers.
 import type { CardModel } from '../../cards/model.ts'
 import type { Tx } from '../../db/client.ts'
+import type { CoreDeps } from '../../deps.ts'
 import { findSentCard, updateSentCard } from '../../outbox/outbox.repo.ts'
 import {
+  hasForms,
   renderApprovalCard,
   renderSatisfactionCard,
   renderTaskCard,
@@ -15,8 +17,9 @@ import { latestDecision, type TicketRow } from './ticket.repo.ts'
 
 export const TICKET_CARD_TEMPLATES = ['ticket-task', 'ticket-approval', 'ticket-satisfaction'] as const
 
-/** The card a template shows for the ticket now. */
+/** The card a template shows for the ticket now (with a form where the card's platform has forms). */
 export async function currentTicketCard(
+  deps: Pick<CoreDeps, 'capabilities'>,
   db: Tx,
   template: string,
   platform: string,
@@ -28,7 +31,7 @@ export async function currentTicketCard(
   if (template === 'ticket-approval') {
     const decision = await latestDecision(db, ticket.id)
     const shown = decision && ticket.status !== 'pending_approval' ? decision : null
-    return renderApprovalCard(ctx, platform, shown)
+    return renderApprovalCard(ctx, hasForms(deps, platform), shown)
   }
   if (template === 'ticket-satisfaction') {
     const rating = await db.satisfaction.findUnique({ where: { ticketId: ticket.id } })
@@ -37,7 +40,7 @@ export async function currentTicketCard(
       : ticket.status === 'reopened'
         ? '已反馈问题未解决，质量管家会继续跟进。'
         : undefined
-    return renderSatisfactionCard(ctx, platform, result)
+    return renderSatisfactionCard(ctx, hasForms(deps, platform), result)
   }
   return null
 }
@@ -46,7 +49,12 @@ const sameLook = (a: CardModel, b: CardModel) =>
   JSON.stringify([a.title, a.tone, a.blocks, a.actions]) === JSON.stringify([b.title, b.tone, b.blocks, b.actions])
 
 /** Re-renders the ticket's other cards (not `exceptCardId`, which the click answer updates) and pushes changes. */
-export async function refreshTicketCards(tx: Tx, ticket: TicketRow, exceptCardId?: string): Promise<number> {
+export async function refreshTicketCards(
+  deps: Pick<CoreDeps, 'capabilities'>,
+  tx: Tx,
+  ticket: TicketRow,
+  exceptCardId?: string,
+): Promise<number> {
   const rows = await tx.sentCard.findMany({
     where: { subject: ticketSubject(ticket.id), template: { in: [...TICKET_CARD_TEMPLATES] } },
     orderBy: { createdAt: 'desc' },
@@ -59,7 +67,7 @@ export async function refreshTicketCards(tx: Tx, ticket: TicketRow, exceptCardId
     if (id === exceptCardId) continue
     const card = await findSentCard(tx, id)
     if (!card) continue
-    const next = await currentTicketCard(tx, card.template, card.platform, ctx, card.model)
+    const next = await currentTicketCard(deps, tx, card.template, card.platform, ctx, card.model)
     if (!next || sameLook(next, card.model)) continue
     if (await updateSentCard(tx, id, card.version, next, { push: true })) pushed++
   }

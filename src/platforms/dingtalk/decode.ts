@@ -132,7 +132,7 @@ export function decodeCardCallback(body: unknown, now: Date): DecodeResult<CardA
     kind: 'card_action',
     eventId: eventId.slice(0, 250),
     platform: 'dingtalk',
-    // Provisional: the callback does not name the chat reliably (spaceId is often empty); inbound.ts replaces it
+    // Provisional: the callback does not name the chat reliably (spaceId is often empty); receive.ts replaces it
     // with the chat the card was sent to (SentCard), found through outTrackId.
     chat: {
       platform: 'dingtalk',

@@ -1,17 +1,30 @@
 // The DingTalk platform: outgoing port, HTTP routes (/webhooks/dingtalk/robot, /cards) and, in Stream mode, the
 // long connection. Built only when config.dingtalk is set (DINGTALK_CLIENT_ID, _SECRET, _ROBOT_CODE).
+import type { Capabilities } from '../../bot/capabilities.ts'
+import { botCore } from '../../bot/core.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
-import type { PlatformModule } from '../platform.ts'
+import type { AdapterOptions, PlatformModule } from '../platform.ts'
 import { createDingtalkApi } from './api.ts'
-import { dingtalkRoutes } from './http.ts'
-import { type DingtalkCore, pipelineCore } from './inbound.ts'
 import { createDingtalkPort } from './port.ts'
+import { dingtalkRoutes } from './routes.ts'
 import type { DingtalkStream, DingtalkStreamOptions } from './stream.ts'
 
-export interface DingtalkPlatformOptions {
-  /** Defaults to src/bot/pipeline.ts. */
-  core?: DingtalkCore
+/**
+ * With an interactive-card template, cards call back and update in place; without one they go out as robot
+ * messages, which cannot, so their buttons are numbered and a typed number presses one. No forms, no charts.
+ */
+export const dingtalkCapabilities = (cardTemplate: boolean): Capabilities => ({
+  label: '钉钉',
+  forms: false,
+  inPlaceCardUpdate: cardTemplate,
+  delayedUpdateTokens: false,
+  numberedReplies: !cardTemplate,
+  p2p: true,
+  charts: false,
+})
+
+export interface DingtalkPlatformOptions extends AdapterOptions {
   fetch?: typeof fetch
   /** Card HTTP callbacks: the route key registered with /v1.0/card/callbacks/register (default: the client id). */
   callbackRouteKey?: string
@@ -22,7 +35,8 @@ export interface DingtalkPlatformOptions {
 export function createDingtalkPlatform(deps: CoreDeps, options: DingtalkPlatformOptions = {}): PlatformModule {
   const config = deps.config.dingtalk
   if (!config) throw new AppError('config_invalid', 'DingTalk is not configured')
-  const core = options.core ?? pipelineCore
+  const core = options.core ?? botCore
+  const capabilities = dingtalkCapabilities(Boolean(config.cardTemplateId))
   const api = createDingtalkApi({
     baseUrl: config.apiBaseUrl,
     clientId: config.clientId,
@@ -46,12 +60,13 @@ export function createDingtalkPlatform(deps: CoreDeps, options: DingtalkPlatform
     core,
     allowUnsignedCardCallbacks: options.allowUnsignedCardCallbacks,
   })
-  if (config.mode !== 'stream') return { platform: 'dingtalk', port, routes }
+  if (config.mode !== 'stream') return { platform: 'dingtalk', port, capabilities, routes }
 
   let stream: DingtalkStream | undefined
   return {
     platform: 'dingtalk',
     port,
+    capabilities,
     routes,
     async start() {
       // Imported here so the Workers bundle never loads the Node-only SDK (ws, axios).

@@ -3,9 +3,9 @@
 //      (DingTalk refuses anything else; lists are JSON strings), sent by createAndDeliver and updated in place;
 //  (b) without a template id (config.dingtalk.cardTemplateId): a robot message — sampleActionCard… when the card has
 //      link buttons, sampleMarkdown otherwise. Callback buttons cannot be links, so the text numbers them and a bare
-//      number typed back presses that button (numbered-reply.ts).
+//      number typed back presses that button (the core's src/bot/numbered-reply.ts).
+import { callbackButtons, orderedButtons } from '../../cards/buttons.ts'
 import type { CardButton, CardModel } from '../../cards/model.ts'
-import { renderCardText } from '../../cards/render-text.ts'
 import { cardBodyMarkdown, headingMarkdown, joinParagraphs, linksMarkdown } from './markdown.ts'
 
 /** Button slots in the generic template (btn1 … btn5). */
@@ -19,20 +19,11 @@ export interface RenderedCard {
   dropped: number
 }
 
-/**
- * Buttons in display order, numbered as render-text numbers them (form submits first, then actions). Form submits
- * are left out: a DingTalk click cannot carry the form's inputs (markdown.ts says so in the card instead).
- */
-export function orderedButtons(card: CardModel): (CardButton | null)[] {
-  const submits = new Set(card.blocks.flatMap((b) => (b.type === 'form' ? [b.submit] : [])))
-  return renderCardText(card).buttons.map((b) => (submits.has(b) ? null : b))
-}
+// Form submits are left out of the buttons (src/cards/buttons.ts): a DingTalk click cannot carry the form's inputs
+// (markdown.ts says so in the card instead). Callback buttons fill the template's slots, or become reply numbers.
+export { callbackButtons, orderedButtons }
 
 const present = (buttons: (CardButton | null)[]) => buttons.filter((b): b is CardButton => b !== null)
-
-/** The buttons that call back (not links, not form submits), in display order: template slots and reply numbers. */
-export const callbackButtons = (card: CardModel): CardButton[] =>
-  present(orderedButtons(card)).filter((b) => !b.url && b.action)
 
 /**
  * The template's variables. Button params in the template are bound as
@@ -67,7 +58,7 @@ export interface RobotMessage {
   msgParam: Record<string, string>
 }
 
-/** Callback buttons as reply numbers: "回复 1" presses the first (numbered-reply.ts reads them in the same order). */
+/** Callback buttons as reply numbers: "回复 1" presses the first (src/bot/numbered-reply.ts reads the same order). */
 export function replyInstructions(card: CardModel): string {
   const lines = callbackButtons(card).map((b, i) => `- 回复 **${i + 1}**：${b.label}`)
   return lines.length ? ['如需办理，请直接回复对应的数字：', ...lines].join('\n') : ''

@@ -1,15 +1,16 @@
-// The two Stream topics this bot subscribes to, feeding the same path as the HTTP routes (inbound.ts).
+// The two Stream topics this bot subscribes to, feeding the same path as the HTTP routes (receive.ts).
 // Robot messages are stored before the ack and processed after it; card clicks run at once and the ack carries
 // the card's new cardParamMap (`{"response": …}`), which DingTalk applies in place.
 import type { DWClient, DWClientDownStream } from 'dingtalk-stream'
+import type { BotCore } from '../../bot/core.ts'
 import type { CoreDeps } from '../../deps.ts'
 import type { Logger } from '../../log.ts'
-import { type DingtalkCore, receiveCardCallback, receiveRobotMessage } from './inbound.ts'
+import { receiveCardCallback, receiveRobotMessage } from './receive.ts'
 
 export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get'
 export const TOPIC_CARD = '/v1.0/card/instances/callback'
 
-export function registerTopics(client: DWClient, deps: CoreDeps, core: DingtalkCore, log: Logger): void {
+export function registerTopics(client: DWClient, deps: CoreDeps, core: BotCore, log: Logger): void {
   const ack = (frame: DWClientDownStream, result: unknown) =>
     client.socketCallBackResponse(frame.headers.messageId, result)
 

@@ -7,9 +7,9 @@
 // silence and the server's `disconnect` frame, and reconnects with back-off.
 import { DWClient, type DWClientDownStream } from 'dingtalk-stream'
 import type WebSocket from 'ws'
+import type { BotCore } from '../../bot/core.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
-import type { DingtalkCore } from './inbound.ts'
 import { registerTopics, TOPIC_CARD, TOPIC_ROBOT } from './stream-topics.ts'
 
 export interface DingtalkStreamOptions {
@@ -17,7 +17,7 @@ export interface DingtalkStreamOptions {
   clientSecret: string
   /** The gateway is `${apiBaseUrl}/v1.0/gateway/connections/open` (the SDK hard-codes api.dingtalk.com). */
   apiBaseUrl: string
-  core: DingtalkCore
+  core: BotCore
   fetch?: typeof fetch
   /** Reconnect when nothing (frame or pong) arrived for this long. */
   idleMs?: number

@@ -1,18 +1,29 @@
 // The Feishu (Lark) platform: webhook routes (always mounted: old-style card callbacks only come over HTTP), the
 // outbox port, and in FEISHU_MODE=ws the long-connection client. Built from CoreDeps; needs config.feishu.
+import type { Capabilities } from '../../bot/capabilities.ts'
+import { botCore } from '../../bot/core.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
-import type { PlatformModule } from '../platform.ts'
+import type { AdapterOptions, PlatformModule } from '../platform.ts'
 import { createFeishuApi, type FeishuApi } from './api.ts'
 import { readEnvelope } from './decode.ts'
-import { createFeishuRoutes } from './http.ts'
 import { createFeishuPort } from './port.ts'
-import { type FeishuCore, pipelineCore, type ReceiveContext, receiveEnvelope } from './receive.ts'
+import { type ReceiveContext, receiveEnvelope } from './receive.ts'
+import { createFeishuRoutes } from './routes.ts'
 import { createFeishuWs } from './ws.ts'
 
-export interface FeishuPlatformOptions {
-  /** The core entry points; defaults to src/bot/pipeline.ts. */
-  core?: FeishuCore
+/** Card JSON 2.0: forms, charts, in-place updates, and a token to update a card after a slow click. */
+export const FEISHU_CAPABILITIES: Capabilities = {
+  label: '飞书',
+  forms: true,
+  inPlaceCardUpdate: true,
+  delayedUpdateTokens: true,
+  numberedReplies: false,
+  p2p: true,
+  charts: true,
+}
+
+export interface FeishuPlatformOptions extends AdapterOptions {
   /** For the API client (tests may pass one that records). */
   fetch?: typeof fetch
   /** Signature timestamp window, seconds. */
@@ -63,7 +74,7 @@ export function createFeishuPlatform(deps: CoreDeps, options: FeishuPlatformOpti
     fetch: options.fetch,
   })
   const context: Omit<ReceiveContext, 'deps'> = {
-    core: options.core ?? pipelineCore,
+    core: options.core ?? botCore,
     api,
     botOpenId: botIdentity(api, deps),
   }
@@ -73,7 +84,12 @@ export function createFeishuPlatform(deps: CoreDeps, options: FeishuPlatformOpti
     secrets: { appId: config.appId, verificationToken: config.verificationToken, encryptKey: config.encryptKey },
     maxAgeSeconds: options.maxAgeSeconds,
   })
-  const platform: PlatformModule = { platform: 'feishu', port: createFeishuPort(api, log), routes }
+  const platform: PlatformModule = {
+    platform: 'feishu',
+    port: createFeishuPort(api, log),
+    capabilities: FEISHU_CAPABILITIES,
+    routes,
+  }
   if (config.mode !== 'ws') return platform
 
   const ws = createFeishuWs({

@@ -1,25 +1,18 @@
 // What both transports (HTTP webhook, long connection) do with an authenticated envelope: answer a challenge, hand
 // an event to the core (stored, processed after the ack), or run a card click and answer it within 3 s.
-import { acceptEvent, handleCardAction } from '../../bot/pipeline.ts'
-import type { CardActionEvent, CardActionResponse, InboundEvent } from '../../bot/types.ts'
+import type { BotCore } from '../../bot/core.ts'
+import type { CardActionEvent, CardActionResponse } from '../../bot/types.ts'
 import type { CoreDeps } from '../../deps.ts'
 import type { FeishuApi } from './api.ts'
 import { decodeEnvelope, type Envelope } from './decode.ts'
 import { renderCallbackResponse, renderFeishuCard, renderLegacyCallbackResponse } from './render.ts'
-
-/** The core entry points the adapter calls (a port, so tests can stand in for the pipeline). */
-export interface FeishuCore {
-  acceptEvent(deps: CoreDeps, event: InboundEvent): Promise<{ status: 'accepted' | 'duplicate' }>
-  handleCardAction(deps: CoreDeps, event: CardActionEvent): Promise<CardActionResponse>
-}
-export const pipelineCore: FeishuCore = { acceptEvent, handleCardAction }
 
 /** Feishu shows an error to the clicker after 3 s; answer before that and finish with a delayed update. */
 export const CARD_ANSWER_BUDGET_MS = 2500
 
 export interface ReceiveContext {
   deps: CoreDeps
-  core: FeishuCore
+  core: BotCore
   api: FeishuApi
   botOpenId: () => Promise<string | undefined>
   /** Defaults to CARD_ANSWER_BUDGET_MS. */

@@ -20,7 +20,7 @@ export const bindingCodeAction: CardActionHandler = {
         not_found: '未找到该绑定申请，可能已被删除。',
         not_pending: '该申请已处理或已过期，无需生成验证码。',
       } as const
-      const card = issued.reason === 'not_pending' ? await bindingCardNow(deps.db, value.data.bindingId) : null
+      const card = issued.reason === 'not_pending' ? await bindingCardNow(deps, value.data.bindingId) : null
       return {
         intent,
         cardResponse: { toast: { type: 'warning', text: texts[issued.reason] }, card: card ?? undefined },
@@ -28,7 +28,7 @@ export const bindingCodeAction: CardActionHandler = {
     }
     const until = formatTime(issued.expiresAt)
     const codeNote = `已于 ${formatTime(deps.clock.now())} 生成一次性验证码（有效期至 ${until}），验证码只显示一次；如遗失可重新生成，旧验证码随即失效。`
-    const card = (await bindingCardNow(deps.db, value.data.bindingId, codeNote)) ?? undefined
+    const card = (await bindingCardNow(deps, value.data.bindingId, codeNote)) ?? undefined
     const toast = `验证码：${issued.code}（有效期至 ${until}）。请核实申请人身份后告知对方，由其在对话中回复该验证码完成绑定。`
     return { intent, cardResponse: { toast: { type: 'success', text: toast }, card } }
   },

@@ -21,7 +21,7 @@ export async function decideFromCard(
   if (!outcome.ok && outcome.reason === 'not_found') {
     return { intent, cardResponse: { toast: { type: 'warning', text: '未找到该绑定申请，可能已被删除。' } } }
   }
-  const card = (await bindingCardNow(ctx.deps.db, value.data.bindingId)) ?? undefined
+  const card = (await bindingCardNow(ctx.deps, value.data.bindingId)) ?? undefined
   if (!outcome.ok) {
     return { intent, cardResponse: { toast: { type: 'info', text: '该申请已处理，无需重复操作。' }, card } }
   }

@@ -1,5 +1,5 @@
-// 同意 / 驳回 on the approval card. On Feishu the card is a form (decision + optional comment, `ticket.decide`);
-// DingTalk and the console click a button and may type the comment as their next message (flow `ticket_comment`).
+// 同意 / 驳回 on the approval card. Where the platform has forms the card is one (decision + optional comment,
+// `ticket.decide`); elsewhere people click a button and may type the comment as their next message (`ticket_comment`).
 // Only an official of the ticket's approving department (or an admin) may decide — checked against the operator
 // of the verified callback, never against anything the button carries.
 import type { CardActionContext, CardActionHandler, HandlerResult } from '../../../bot/handler.ts'
@@ -26,7 +26,7 @@ async function decide(
     cardId: ctx.card?.id,
   })
   const result = await answerClick(ctx, outcome, `ticket_${decision}`)
-  if (!outcome.ok || comment || hasForms(ctx.event.platform)) return result
+  if (!outcome.ok || comment || hasForms(ctx.deps, ctx.event.platform)) return result
   await ctx.conversation.start('ticket_comment', 'decision', { ticketId: outcome.ticket.id, eventId: outcome.eventId })
   return { ...result, replies: [text('如需补充审批意见，请直接回复文字（将告知企业和质量管家）；回复“无”即可跳过。')] }
 }

@@ -29,7 +29,8 @@ export async function redraw(ctx: CardActionContext, ticket: TicketRow | undefin
   if (!ctx.card || !ticket) return undefined
   const context = await loadTicketContext(ctx.deps.db, ticket)
   return (
-    (await currentTicketCard(ctx.deps.db, ctx.card.template, ctx.card.platform, context, ctx.card.model)) ?? undefined
+    (await currentTicketCard(ctx.deps, ctx.deps.db, ctx.card.template, ctx.card.platform, context, ctx.card.model)) ??
+    undefined
   )
 }
 

@@ -7,7 +7,7 @@ import { canDecideApproval } from '../../staff/staff.roles.ts'
 import { categoryLabel } from '../categories.ts'
 import { statusLabel } from '../state-machine.ts'
 import { ticketListCard } from '../ticket.card-defs.ts'
-import { renderApprovalCard, renderSatisfactionCard, renderTaskCard } from '../ticket.cards.ts'
+import { hasForms, renderApprovalCard, renderSatisfactionCard, renderTaskCard } from '../ticket.cards.ts'
 import { ticketsFor } from '../ticket.lists.ts'
 import { loadTicketContext } from '../ticket.people.ts'
 import { ticketScope } from '../ticket.repo.ts'
@@ -45,7 +45,7 @@ async function listTickets(deps: CoreDeps, actor: Actor, platform: Platform): Pr
     const unrated = list.tickets.find((t) => t.status === 'resolved')
     if (unrated && !(await deps.db.satisfaction.findUnique({ where: { ticketId: unrated.id } }))) {
       const ctx = await loadTicketContext(deps.db, unrated)
-      replies.push({ kind: 'card', card: renderSatisfactionCard(ctx, platform) })
+      replies.push({ kind: 'card', card: renderSatisfactionCard(ctx, hasForms(deps, platform)) })
     }
   }
   if (staff) {
@@ -53,7 +53,7 @@ async function listTickets(deps: CoreDeps, actor: Actor, platform: Platform): Pr
       const ctx = await loadTicketContext(deps.db, ticket)
       const decides =
         ticket.status === 'pending_approval' && canDecideApproval(staff, await ticketScope(deps.db, ticket))
-      const work = decides ? renderApprovalCard(ctx, platform, null) : renderTaskCard(ctx)
+      const work = decides ? renderApprovalCard(ctx, hasForms(deps, platform), null) : renderTaskCard(ctx)
       replies.push({ kind: 'card', card: work })
     }
   }

@@ -1,6 +1,6 @@
 // Starting an application: "我要申请上门计量校准" or the 申请一站式服务 button (whose value may carry a
-// `category`, e.g. from an eligibility answer). Feishu gets the form card; DingTalk and the console, which have no
-// forms, get one question at a time (open.flow.ts).
+// `category`, e.g. from an eligibility answer). A platform with forms (capabilities) gets the form card; the others
+// get one question at a time (open.flow.ts).
 
 import type { ConversationHandle } from '../../../bot/conversation.ts'
 import type { CardActionHandler, HandlerResult, MessageHandler } from '../../../bot/handler.ts'
@@ -22,7 +22,7 @@ async function begin(
   categoryCode: unknown,
 ): Promise<HandlerResult> {
   const category = findCategory(typeof categoryCode === 'string' ? categoryCode : null)
-  if (hasForms(platform)) {
+  if (hasForms(deps, platform)) {
     const enterprise = await findBoundEnterprise(deps.db, actor.platform, actor.userId)
     const card = ticketFormCard({
       categoryOptions: categoryOptions(),

@@ -1,4 +1,4 @@
-// The contact's satisfaction score: a 1–5 button (score in the value) or, on Feishu, the rating form.
+// The contact's satisfaction score: a 1–5 button (score in the value) or, where the platform has forms, the rating form.
 import type { CardActionHandler } from '../../../bot/handler.ts'
 import { text } from '../../../bot/handler.ts'
 import { isScore, rateTicket } from '../satisfaction.ts'
@@ -27,7 +27,7 @@ export const ticketRateAction: CardActionHandler = {
     if (!outcome.ok) return result
     const toast = { type: 'success' as const, text: '感谢您的评价！' }
     const answered = { ...result, cardResponse: { ...result.cardResponse, toast } }
-    if (comment || hasForms(ctx.event.platform)) return answered
+    if (comment || hasForms(ctx.deps, ctx.event.platform)) return answered
     await ctx.conversation.start('ticket_comment', 'rating', { ticketId: outcome.ticket.id })
     return { ...answered, replies: [text('感谢您的评价！如有意见建议，请直接回复文字；回复“无”即可。')] }
   },

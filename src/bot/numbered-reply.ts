@@ -1,18 +1,17 @@
-// Numbered replies: without an interactive-card template, cards go out as robot messages whose callback buttons
-// cannot be clicked (render.ts fallback), so the text numbers them ("回复 1：同意"). A bare number the person sends
+// Numbered replies, for every platform that declares `numberedReplies` (src/bot/capabilities.ts): where messages
+// cannot call back (DingTalk robot messages without a card template, a terminal, …), the platform's renderer numbers
+// a card's callback buttons in the text (src/cards/buttons.ts order: "回复 1：同意"). A bare number the person sends
 // back becomes the neutral click on that button of the latest such card in the chat, and runs exactly as a card
 // callback would: the pipeline's stale-version check, the handlers' role checks against the verified sender.
-// Robot messages cannot be edited, so the click's answer (toast, card's new look) is sent back as new messages.
-import { conversationKey } from '../../bot/conversation.ts'
-import { CLICK_NOT_DONE_TEXT } from '../../bot/pipeline.ts'
-import type { CardActionEvent, CardActionResponse, ChatRef, MessageEvent } from '../../bot/types.ts'
-import { type CardButton, type CardModel, cardModelSchema } from '../../cards/model.ts'
-import { retryWhenBusy } from '../../db/busy.ts'
-import type { CoreDeps } from '../../deps.ts'
-import { enqueueMessage, updateSentCard } from '../../outbox/outbox.repo.ts'
-import { USER_CHAT_PREFIX } from './decode.ts'
-import type { DingtalkCore } from './inbound.ts'
-import { callbackButtons } from './render.ts'
+// Such messages cannot be edited, so the click's answer (toast, card's new look) is sent back as new messages.
+import { callbackButtons } from '../cards/buttons.ts'
+import { type CardButton, type CardModel, cardModelSchema } from '../cards/model.ts'
+import { retryWhenBusy } from '../db/busy.ts'
+import type { CoreDeps } from '../deps.ts'
+import { enqueueMessage, updateSentCard } from '../outbox/outbox.repo.ts'
+import { conversationKey } from './conversation.ts'
+import { CLICK_NOT_DONE_TEXT, handleCardAction } from './pipeline.ts'
+import type { CardActionEvent, CardActionResponse, ChatRef, MessageEvent } from './types.ts'
 
 /** Flows whose next answer is free text, never a number: a bare number then still means a button. */
 export const TEXT_ONLY_FLOWS = new Set(['ticket_comment'])
@@ -39,6 +38,12 @@ export function flowTakesNumber(row: { flow: string; expiresAt: Date } | null, n
   return row.expiresAt > now || row.flow.startsWith('ticket_')
 }
 
+/** Whether a bare number from this person in this chat answers their active flow rather than pressing a button. */
+export async function numberAnswersFlow(deps: CoreDeps, message: MessageEvent): Promise<boolean> {
+  const flow = await deps.db.conversation.findUnique({ where: { key: conversationKey(message.chat, message.sender) } })
+  return flowTakesNumber(flow, deps.clock.now())
+}
+
 export interface NumberedCard {
   card: CardModel & { id: string }
   buttons: CardButton[]
@@ -62,7 +67,7 @@ export function toCardAction(message: MessageEvent, card: NumberedCard['card'], 
   return {
     kind: 'card_action',
     eventId: message.eventId,
-    platform: 'dingtalk',
+    platform: message.platform,
     chat: message.chat,
     receivedAt: message.receivedAt,
     operator: message.sender,
@@ -74,12 +79,15 @@ export function toCardAction(message: MessageEvent, card: NumberedCard['card'], 
   }
 }
 
-/** The chat's cards, newest first: a one-to-one chat's cards may be addressed to the person rather than the chat. */
-async function recentCards(deps: CoreDeps, chat: ChatRef): Promise<NumberedCard[]> {
-  const person = chat.chatId.startsWith(USER_CHAT_PREFIX) ? chat.chatId.slice(USER_CHAT_PREFIX.length) : null
+/**
+ * The chat's cards, newest first: in a one-to-one chat, cards sent to the person (by user id, without a chat) are
+ * in it too.
+ */
+async function recentCards(deps: CoreDeps, chat: ChatRef, sender: string): Promise<NumberedCard[]> {
+  const person = chat.chatType === 'p2p' ? sender : null
   const rows = await deps.db.sentCard.findMany({
     where: {
-      platform: 'dingtalk',
+      platform: chat.platform,
       OR: [{ chatId: chat.chatId }, ...(person ? [{ chatId: null, userId: person }] : [])],
     },
     orderBy: { createdAt: 'desc' },
@@ -93,22 +101,23 @@ async function recentCards(deps: CoreDeps, chat: ChatRef): Promise<NumberedCard[
   })
 }
 
-const answerKey = (message: MessageEvent) => `dingtalk:${message.eventId}:answer`
+const answerKey = (message: MessageEvent) => `${message.platform}:${message.eventId}:answer`
 
 /**
- * The click's answer as messages (robot messages cannot be edited): the toast as text through the sessionWebhook,
- * then the card's new look. Written inside the click's unit of work, so the decision and its answer stand together.
+ * The click's answer as messages (they cannot be edited): the toast as text (as a reply where the platform has a
+ * way to answer the message, e.g. DingTalk's sessionWebhook), then the card's new look. Written inside the click's
+ * unit of work, so the decision and its answer stand together.
  */
 const answerAsMessages =
   (message: MessageEvent) =>
   async (unit: CoreDeps, response: CardActionResponse): Promise<void> => {
-    const address = { platform: 'dingtalk' as const, chatId: message.chat.chatId }
+    const address = { platform: message.platform, chatId: message.chat.chatId }
     if (response.toast) {
       const body = { kind: 'text' as const, text: response.toast.text }
       await enqueueMessage(unit.db, { address, body, reply: message.reply, dedupeKey: answerKey(message) })
     }
     // The pipeline saved the new look without pushing it (a click's answer updates in place on a real card).
-    // Re-saving it with push queues it like any later change: for robot messages, a new message with the same id.
+    // Re-saving it with push queues it like any later change: here, a new message with the same card id.
     const card = response.card
     if (card?.id) await updateSentCard(unit.db, card.id, card.version, card, { push: true })
   }
@@ -118,25 +127,26 @@ const answerAsMessages =
  * when the database takes it; when it stays busy, straight through the platform, so nobody is left without an answer.
  */
 export async function answer(deps: CoreDeps, message: MessageEvent, text: string): Promise<void> {
-  const address = { platform: 'dingtalk' as const, chatId: message.chat.chatId }
+  const address = { platform: message.platform, chatId: message.chat.chatId }
   const body = { kind: 'text' as const, text }
   try {
     await retryWhenBusy(
       () => enqueueMessage(deps.db, { address, body, reply: message.reply, dedupeKey: answerKey(message) }),
       { deadlineMs: 1000 },
     )
-    deps.outbox.kick('dingtalk')
+    deps.outbox.kick(message.platform)
   } catch (error) {
-    deps.log.error('dingtalk numbered reply answer not queued; sending it directly', {
+    deps.log.error('answer not queued; sending it directly', {
+      platform: message.platform,
       eventId: message.eventId,
       error,
     })
-    const port = deps.ports.dingtalk
+    const port = deps.ports[message.platform]
     const sent = await port?.deliver({ id: 0, address, body, reply: message.reply }).catch((e: Error) => ({
       ok: false as const,
       error: e.message,
     }))
-    if (!sent?.ok) deps.log.error('dingtalk numbered reply answer lost', { eventId: message.eventId, sent })
+    if (!sent?.ok) deps.log.error('answer lost', { platform: message.platform, eventId: message.eventId, sent })
   }
 }
 
@@ -146,24 +156,22 @@ export async function answer(deps: CoreDeps, message: MessageEvent, text: string
  */
 export async function receiveNumberedReply(
   deps: CoreDeps,
-  core: Pick<DingtalkCore, 'handleCardAction'>,
   message: MessageEvent,
 ): Promise<{ status: 'accepted' | 'duplicate' } | null> {
   const n = parseReplyNumber(message.text)
   if (n === null) return null
-  // A redelivered msgId was handled already, whichever way (message or click): never twice, never both.
+  // A redelivered message was handled already, whichever way (message or click): never twice, never both.
   const seen = await deps.db.inboundEvent.findUnique({
-    where: { platform_eventId: { platform: 'dingtalk', eventId: message.eventId } },
+    where: { platform_eventId: { platform: message.platform, eventId: message.eventId } },
   })
   if (seen) return { status: 'duplicate' }
-  const flow = await deps.db.conversation.findUnique({ where: { key: conversationKey(message.chat, message.sender) } })
-  if (flowTakesNumber(flow, deps.clock.now())) return null
-  const choice = chooseButton(await recentCards(deps, message.chat), n)
+  if (await numberAnswersFlow(deps, message)) return null
+  const choice = chooseButton(await recentCards(deps, message.chat, message.sender.userId), n)
   if (choice.kind === 'no_card') await answer(deps, message, NO_CARD_TEXT)
   if (choice.kind === 'out_of_range') await answer(deps, message, outOfRangeText(n, choice.max))
   if (choice.kind !== 'press') return { status: 'accepted' }
   // The decision and the messages that answer it are one unit; when it could not be done, the person is told.
-  await core.handleCardAction(deps, toCardAction(message, choice.card, choice.button), {
+  await handleCardAction(deps, toCardAction(message, choice.card, choice.button), {
     answer: answerAsMessages(message),
     notDone: (response) => answer(deps, message, response.toast?.text ?? CLICK_NOT_DONE_TEXT),
   })

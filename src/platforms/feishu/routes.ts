@@ -4,8 +4,8 @@
 // Forged, malformed or foreign requests get 400/401 with a JSON reason, never 200: a silent 200 (the SDK's
 // behaviour) hides misconfiguration and tells an attacker nothing useful anyway.
 import { type Context, Hono } from 'hono'
-import { type FeishuSecrets, openRequest } from './inbound.ts'
 import { type ReceiveContext, receiveEnvelope } from './receive.ts'
+import { type FeishuSecrets, openRequest } from './verify-request.ts'
 
 export interface FeishuRoutesOptions extends ReceiveContext {
   secrets: FeishuSecrets

@@ -1,37 +1,29 @@
 // What both entrances (HTTP routes and the Stream connection) do with a decoded DingTalk payload: hand robot
 // messages to the core (stored, processed after the acknowledgement) and run card clicks synchronously, answering
 // with the card's new cardParamMap so DingTalk updates it in place.
-import { acceptEvent, type CardActionOptions, handleCardAction } from '../../bot/pipeline.ts'
-import type { CardActionEvent, CardActionResponse, InboundEvent } from '../../bot/types.ts'
+import type { BotCore } from '../../bot/core.ts'
+import type { CardActionResponse } from '../../bot/types.ts'
 import { isBusyError } from '../../db/busy.ts'
 import type { CoreDeps } from '../../deps.ts'
-import { findSentCard } from '../../outbox/outbox.repo.ts'
 import { decodeCardCallback, decodeRobotMessage, userChatId } from './decode.ts'
-import { answer, receiveNumberedReply } from './numbered-reply.ts'
 import { type CardParamMap, renderCardParamMap } from './render.ts'
-
-/** The two core entry points an adapter calls (src/bot/pipeline.ts); injectable for unit tests. */
-export interface DingtalkCore {
-  acceptEvent(deps: CoreDeps, event: InboundEvent): Promise<{ status: 'accepted' | 'duplicate' }>
-  handleCardAction(deps: CoreDeps, event: CardActionEvent, options?: CardActionOptions): Promise<CardActionResponse>
-}
-export const pipelineCore: DingtalkCore = { acceptEvent, handleCardAction }
 
 export type RobotOutcome =
   | { status: 'accepted' | 'duplicate' }
   | { status: 'ignored'; reason: string }
   | { status: 'invalid'; reason: string }
 
-export async function receiveRobotMessage(deps: CoreDeps, core: DingtalkCore, body: unknown): Promise<RobotOutcome> {
+export async function receiveRobotMessage(deps: CoreDeps, core: BotCore, body: unknown): Promise<RobotOutcome> {
   const decoded = decodeRobotMessage(body, deps.clock.now())
   if (decoded.kind === 'invalid') return { status: 'invalid', reason: decoded.reason }
   if (decoded.kind === 'ignored') {
     deps.log.debug('dingtalk message ignored', { reason: decoded.reason })
     return { status: 'ignored', reason: decoded.reason }
   }
-  // Without a card template, buttons are numbered in the text and a bare number presses one (numbered-reply.ts).
-  if (!deps.config.dingtalk?.cardTemplateId) {
-    const numbered = await receiveNumberedReply(deps, core, decoded.event)
+  // Without a card template, buttons are numbered in the text and a bare number presses one (the core's
+  // src/bot/numbered-reply.ts); the platform module declares which (index.ts).
+  if (deps.capabilities(decoded.event.platform).numberedReplies) {
+    const numbered = await core.receiveNumberedReply(deps, decoded.event)
     if (numbered) return numbered
   }
   try {
@@ -40,7 +32,7 @@ export async function receiveRobotMessage(deps: CoreDeps, core: DingtalkCore, bo
     // DingTalk never delivers a robot message again: a message that could not be stored is answered, not dropped.
     if (!isBusyError(error)) throw error
     deps.log.error('dingtalk message not stored: database busy; the sender is asked to send it again', { error })
-    await answer(deps, decoded.event, MESSAGE_NOT_TAKEN_TEXT)
+    await core.answer(deps, decoded.event, MESSAGE_NOT_TAKEN_TEXT)
     return { status: 'accepted' }
   }
 }
@@ -70,13 +62,13 @@ export type CardOutcome =
   | { ok: true; response: DingtalkCardResponse }
   | { ok: false; reason: string; ignored?: boolean }
 
-export async function receiveCardCallback(deps: CoreDeps, core: DingtalkCore, body: unknown): Promise<CardOutcome> {
+export async function receiveCardCallback(deps: CoreDeps, core: BotCore, body: unknown): Promise<CardOutcome> {
   const decoded = decodeCardCallback(body, deps.clock.now())
   if (decoded.kind === 'invalid') return { ok: false, reason: decoded.reason }
   if (decoded.kind === 'ignored') return { ok: false, reason: decoded.reason, ignored: true }
   const event = decoded.event
   // The callback does not reliably say which chat the card is in; the card we sent does.
-  const card = await findSentCard(deps.db, decoded.event.cardId!)
+  const card = await core.sentCard(deps, decoded.event.cardId!)
   const chatId = card?.chatId ?? (card?.userId ? userChatId(card.userId) : undefined)
   if (chatId) event.chat = { ...event.chat, chatId, chatType: chatId.startsWith('user:') ? 'p2p' : 'group' }
   return { ok: true, response: toCardResponse(await core.handleCardAction(deps, event)) }

@@ -1,13 +1,17 @@
 // One person talking to the bot in a terminal (or through the HTTP simulator): turns typed lines into neutral
-// events — a bare number presses that button of the last card — and collects what the bot answered.
-import { randomUUID } from 'node:crypto'
+// events — a bare number presses that button of the cards last shown, unless it answers the person's active flow
+// (the core decides, as for every numbered reply) — and collects what the bot answered.
+// Why the console keeps its numbers on screen rather than the core's "latest card in the chat": a terminal shows a
+// turn's cards together (a to-do list and up to three work cards), numbered through, and the click runs at once so
+// the turn shows its own answer.
+import { type BotCore, botCore } from '../../bot/core.ts'
 import type { HandlerResult } from '../../bot/handler.ts'
-import { runEventNow } from '../../bot/pipeline.ts'
+import { parseReplyNumber } from '../../bot/numbered-reply.ts'
 import type { Citation, InboundEvent, OutgoingBody } from '../../bot/types.ts'
 import type { CardButton, CardModel } from '../../cards/model.ts'
 import { renderCardText } from '../../cards/render-text.ts'
 import type { CoreDeps } from '../../deps.ts'
-import { findSentCard } from '../../outbox/outbox.repo.ts'
+import { CONSOLE, lineToMessage, numberToClick } from './decode.ts'
 import type { ConsoleInbox } from './port.ts'
 
 export interface ConsoleTurn {
@@ -25,36 +29,28 @@ export interface ConsoleSessionOptions {
   name?: string
   chatId?: string
   chatType?: 'p2p' | 'group'
+  /** Defaults to the real core (src/bot/core.ts). */
+  core?: BotCore
 }
 
 export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, options: ConsoleSessionOptions) {
+  const core = options.core ?? botCore
   const chat = {
-    platform: 'console' as const,
+    platform: CONSOLE,
     chatId: options.chatId ?? `p2p-${options.userId}`,
     chatType: options.chatType ?? 'p2p',
   }
-  const actor = { platform: 'console' as const, userId: options.userId, name: options.name ?? options.userId }
+  const actor = { platform: CONSOLE, userId: options.userId, name: options.name ?? options.userId }
   let buttons: { card: CardModel; button: CardButton }[] = []
 
-  function eventFor(line: string): InboundEvent | string {
-    const base = { eventId: randomUUID(), platform: 'console' as const, chat, receivedAt: deps.clock.now() }
-    const pressed = /^\s*(\d{1,2})\s*$/.exec(line)
-    if (pressed && buttons.length) {
-      const choice = buttons[Number(pressed[1]) - 1]
-      if (!choice) return `没有编号为 ${pressed[1]} 的按钮，请输入 1 到 ${buttons.length} 之间的数字。`
-      if (!choice.button.action) return `请在浏览器中打开：${choice.button.url ?? ''}`
-      return {
-        ...base,
-        kind: 'card_action',
-        operator: actor,
-        cardId: choice.card.id,
-        cardVersion: choice.card.version,
-        action: choice.button.action,
-        value: choice.button.value,
-        form: {},
-      }
-    }
-    return { ...base, kind: 'message', sender: actor, text: line, reply: {} }
+  async function eventFor(line: string): Promise<InboundEvent | string> {
+    const message = lineToMessage(line, chat, actor, deps.clock.now())
+    const n = parseReplyNumber(line)
+    if (n === null || !buttons.length || (await core.numberAnswersFlow(deps, message))) return message
+    const choice = buttons[n - 1]
+    if (!choice) return `没有编号为 ${n} 的按钮，请输入 1 到 ${buttons.length} 之间的数字。`
+    if (!choice.button.action) return `请在浏览器中打开：${choice.button.url ?? ''}`
+    return numberToClick(message, choice.card, choice.button)
   }
 
   /** Turns what the bot sent (and the click's own answer) into one readable turn with numbered buttons. */
@@ -97,9 +93,9 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
 
   /** Sends one line and waits for the bot's answer, outbox included. */
   async function say(line: string): Promise<ConsoleTurn> {
-    const event = eventFor(line)
+    const event = await eventFor(line)
     if (typeof event === 'string') return { intent: 'console', text: event, cards: [], citations: [], others: [] }
-    const result: HandlerResult | null = await runEventNow(deps, event)
+    const result: HandlerResult | null = await core.runEventNow(deps, event)
     await deps.outbox.drain()
     return present(result)
   }
@@ -112,7 +108,7 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
     const latest = new Map<string, CardModel>()
     for (const body of bodies) {
       if (body.kind !== 'card' || !body.card.id) continue
-      const stored = await findSentCard(deps.db, body.card.id)
+      const stored = await core.sentCard(deps, body.card.id)
       latest.set(body.card.id, stored && stored.version > body.card.version ? stored.model : body.card)
     }
     const shown = new Set<string>()

@@ -3,13 +3,14 @@
 //   POST /cards  interactive-card clicks (callbackType HTTP): verify → run the click → answer the new cardParamMap.
 // Nothing is stored or sent for a request that fails verification or is not a DingTalk payload.
 import { type Context, Hono } from 'hono'
+import type { BotCore } from '../../bot/core.ts'
 import type { CoreDeps } from '../../deps.ts'
-import { type DingtalkCore, receiveCardCallback, receiveRobotMessage } from './inbound.ts'
+import { receiveCardCallback, receiveRobotMessage } from './receive.ts'
 import { verifyDingtalkSign } from './verify.ts'
 
 export interface DingtalkRoutesOptions {
   appSecret: string
-  core: DingtalkCore
+  core: BotCore
   /**
    * Whether card callbacks without `timestamp`/`sign` headers are accepted. DingTalk does not document how it signs
    * HTTP card callbacks (docs/protocols.md §DingTalk interactive cards), so unsigned ones are refused unless this is

@@ -1,13 +1,15 @@
-// The local chat simulator: talk to the bot over HTTP as a console user, without Feishu or DingTalk.
-// Off in production (SIMULATOR=off or NODE_ENV=production): console identities are not verified by anyone.
+// The console's HTTP routes, the local chat simulator (mounted at /simulator): talk to the bot over HTTP as a console
+// user, without Feishu or DingTalk. Off in production (SIMULATOR=off or NODE_ENV=production): console identities
+// are not verified by anyone.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { CoreDeps } from '../deps.ts'
-import { AppError } from '../errors.ts'
-import type { ConsoleInbox } from '../platforms/console/port.ts'
-import { createConsoleSession } from '../platforms/console/session.ts'
-import { readJson } from './json.ts'
-import { SIMULATOR_PAGE } from './simulator.page.ts'
+import type { BotCore } from '../../bot/core.ts'
+import type { CoreDeps } from '../../deps.ts'
+import { AppError } from '../../errors.ts'
+import { readJson } from '../../http/json.ts'
+import { SIMULATOR_PAGE } from './page.ts'
+import type { ConsoleInbox } from './port.ts'
+import { createConsoleSession } from './receive.ts'
 
 const turnSchema = z.object({
   userId: z.string().trim().min(1).max(64),
@@ -17,7 +19,7 @@ const turnSchema = z.object({
   text: z.string().max(2000),
 })
 
-export function simulatorRoutes(deps: CoreDeps, inbox: ConsoleInbox) {
+export function simulatorRoutes(deps: CoreDeps, inbox: ConsoleInbox, core?: BotCore) {
   // One session per user and chat, so numbered buttons refer to the last card that person saw.
   const sessions = new Map<string, ReturnType<typeof createConsoleSession>>()
   const app = new Hono()
@@ -28,7 +30,7 @@ export function simulatorRoutes(deps: CoreDeps, inbox: ConsoleInbox) {
     const key = `${turn.userId}|${turn.chatId ?? ''}`
     let session = sessions.get(key)
     if (!session) {
-      session = createConsoleSession(deps, inbox, turn)
+      session = createConsoleSession(deps, inbox, { ...turn, core })
       sessions.set(key, session)
     }
     return c.json(await session.say(turn.text))
