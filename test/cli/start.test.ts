@@ -7,10 +7,21 @@ import { afterEach, expect, test } from 'vitest'
 import { deployMigrations } from '../../src/db/migrate.ts'
 
 let child: ChildProcess | undefined
-afterEach(() => child?.kill('SIGKILL'))
+/** tsx runs the bot in a child process of its own: kill the whole group, or a server is left running. */
+const killGroup = (proc: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGKILL') => {
+  if (proc?.pid && proc.exitCode === null) {
+    try {
+      process.kill(-proc.pid, signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+afterEach(() => killGroup(child))
 
 function start(extraEnv: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'qsbot-start-'))) {
   child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/runtime/node.ts'], {
+    detached: true, // a process group of its own (see killGroup)
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/bot.db`, ...extraEnv },
   })
   let stdout = ''
@@ -78,5 +89,5 @@ test('beside a running bot: migrations are found up to date, and a second start 
   const second = start({ PORT: port, HOST: '127.0.0.1' }, running.dir)
   expect(await second.exited).toBe(1)
   expect(second.output().stderr.trim()).toMatch(/^启动失败 \/ start-up failed: 端口 \d+ 已被占用/)
-  first?.kill('SIGKILL')
+  killGroup(first)
 }, 60_000)

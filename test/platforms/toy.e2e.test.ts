@@ -1,8 +1,8 @@
 // A fourth platform, defined entirely in test/platforms/toy (WeCom-like: signed JSON webhook, an API that posts
 // messages, numbered replies instead of card callbacks), plugged into the real server beside the others: a contact
 // opens a service ticket and an official approves it from its card, with no change to the core or to any feature.
-// Its people are addressed as the console's are (user id = staff name, see staff.repo.ts resolveStaff): staff are
-// reached in the chat they write from, since staff platform identities are not this platform's to declare.
+// Its staff are people with an identity on it (the Identity table, keyed by the platform's id, as a staff file's
+// "identities" or a link code would record them): no code knows the platform's name.
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FakeToy, startFakeToy, TOY_TOKEN } from '../fakes/toy/server.ts'
@@ -61,6 +61,9 @@ describe('a platform module defined in the tests', () => {
     const { deps } = server
     expect(deps.capabilities('toy')).toMatchObject({ forms: false, numberedReplies: true })
     const enterprise = await seedPeople(deps)
+    // Their accounts on this platform, as a staff file's "identities" or a link code would record them.
+    for (const staff of await deps.db.staff.findMany())
+      await deps.db.identity.create({ data: { platform: 'toy', userId: staff.name, staffId: staff.id } })
     await bindContact(deps, 'toy', CONTACT, enterprise.id)
 
     // No forms on this platform: the application goes one question at a time.

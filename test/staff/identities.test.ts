@@ -84,14 +84,18 @@ describe('addressOf', () => {
   }
   const port = {} as NonNullable<CoreDeps['ports']['feishu']>
 
-  it('prefers the conversation’s platform, then the order of PLATFORMS; unknown platforms are left out', () => {
-    expect(addressesOf(person, { preferred: 'dingtalk' }).map((a) => a.platform)).toEqual([
+  it('prefers the conversation’s platform, then the platforms in the order they are on; off ones left out', () => {
+    const on = { feishu: port, dingtalk: port, console: port } // as the runtime adds them: the console last
+    expect(addressesOf(person, { preferred: 'dingtalk', ports: on }).map((a) => a.platform)).toEqual([
       'dingtalk',
       'feishu',
       'console',
     ])
-    expect(addressOf(person, { preferred: 'console' })).toEqual({ platform: 'console', userId: '李工' })
-    expect(addressOf(person)).toEqual({ platform: 'feishu', userId: 'ou_li' })
+    expect(addressOf(person, { preferred: 'console', ports: on })).toEqual({ platform: 'console', userId: '李工' })
+    expect(addressOf(person, { ports: on })).toEqual({ platform: 'feishu', userId: 'ou_li' })
+    // Without the list of platforms that are on: the order the accounts were linked in.
+    expect(addressesOf(person).map((a) => a.platform)).toEqual(['console', 'dingtalk', 'feishu', 'wechat'])
+    expect(addressOf(person, { preferred: 'feishu' })).toEqual({ platform: 'feishu', userId: 'ou_li' })
   })
 
   it('with ports, only platforms that are on', () => {

@@ -26,7 +26,11 @@ export interface AddressOptions {
 // the local console last); without that list, the order the person's accounts were linked in.
 function ranking(options: AddressOptions) {
   const order = Object.keys(options.ports ?? {})
-  return (platform: string) => (platform === options.preferred ? -1 : order.indexOf(platform))
+  return (platform: string) => {
+    if (platform === options.preferred) return -1
+    const at = order.indexOf(platform)
+    return at === -1 ? order.length : at
+  }
 }
 
 /** Every address of a person, the preferred platform first; accounts on unknown or switched-off platforms left out. */
