@@ -51,19 +51,7 @@ function listening(proc: ReturnType<typeof start>) {
 
 test('starts with no configuration, serves /healthz with the database status, stops on SIGTERM', async () => {
   const proc = start()
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const line = proc
-        .output()
-        .stdout.split('\n')
-        .find((l) => l.includes('"msg":"listening"'))
-      if (line) {
-        clearInterval(timer)
-        resolve(JSON.parse(line).url)
-      }
-    }, 50)
-    void proc.exited.then(() => reject(new Error(`exited early: ${proc.output().stderr}`)))
-  })
+  const url = await listening(proc)
   const res = await fetch(`${url}/healthz`)
   expect(res.status).toBe(200)
   expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' })
