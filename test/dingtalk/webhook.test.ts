@@ -1,6 +1,6 @@
 // The robot HTTP callback end to end: real server + SQLite + fake DingTalk.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
+import { type FakeDingtalk, GROUP_SEND, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 import { waitFor } from '../helpers/server.ts'
 import { robotText, signedHeaders } from './fixtures.ts'
 import { type DingtalkTestServer, installEcho, startDingtalkServer } from './harness.ts'
@@ -93,11 +93,15 @@ describe('POST /webhooks/dingtalk/robot', () => {
   })
 
   it('sends cards as robot messages when no card template is configured, and retries after flow control', async () => {
-    fake.fail('POST /v1.0/robot/groupMessages/send', {
-      status: 429,
-      body: { code: 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi', message: 'flow control' },
-      headers: { 'retry-after': '0' },
-    })
+    fake.failNext(
+      1,
+      {
+        status: 429,
+        body: { code: 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi', message: 'flow control' },
+        headers: { 'retry-after': '0' },
+      },
+      GROUP_SEND,
+    )
     expect((await post(robotText({ text: { content: ' 帮助' } }))).status).toBe(200)
     await waitFor(() => fake.callsTo('POST /v1.0/robot/groupMessages/send').length === 1, 5000, 'first attempt')
     await server.idle()
