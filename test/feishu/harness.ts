@@ -3,25 +3,15 @@ import type { CoreDeps } from '../../src/deps.ts'
 import { createFeishuPlatform } from '../../src/platforms/feishu/index.ts'
 import { FAKE_ENCRYPT_KEY, FAKE_VERIFICATION_TOKEN } from '../fakes/feishu/events.ts'
 import { FAKE_APP_ID, FAKE_APP_SECRET, type FakeFeishu } from '../fakes/feishu/server.ts'
+import { type MovableClock, movableClock } from '../helpers/clock.ts'
 import { startTestServer } from '../helpers/server.ts'
 
 export interface FeishuTestServer {
   url: string
   deps: CoreDeps
-  clock: { now(): Date; advance(ms: number): void }
+  clock: MovableClock
   idle(): Promise<void>
   close(): Promise<void>
-}
-
-/** A clock that starts at the real now (signatures carry real timestamps) and can be moved forward. */
-export function movableNow() {
-  let offset = 0
-  return {
-    now: () => new Date(Date.now() + offset),
-    advance(ms: number) {
-      offset += ms
-    },
-  }
 }
 
 export async function startFeishuServer(
@@ -29,7 +19,8 @@ export async function startFeishuServer(
   env: Record<string, string> = {},
   options: { wsSilenceMs?: number; logs?: string[] } = {},
 ): Promise<FeishuTestServer> {
-  const clock = movableNow()
+  // Starts at the real now: signatures carry real timestamps.
+  const clock = movableClock('now')
   const server = await startTestServer({
     env: {
       FEISHU_APP_ID: FAKE_APP_ID,

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cardActionEvent, FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
 import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
 import { type FeishuTestServer, startFeishuServer } from '../feishu/harness.ts'
+import { buttonValue } from '../helpers/actions.ts'
 import { waitFor } from '../helpers/server.ts'
 import { bindContact, seedPeople } from './fixtures.ts'
 
@@ -39,13 +40,6 @@ const latestCard = async (template: string, where: Record<string, unknown> = {})
     template,
   ))!
 
-const ref = (card: { id: string; version: number }, extra: Record<string, unknown>) => ({
-  a: '',
-  c: card.id,
-  v: card.version,
-  ...extra,
-})
-
 describe('tickets on Feishu', () => {
   it('decides an approval from the card, once, for the right official only', async () => {
     const { deps } = server
@@ -61,7 +55,7 @@ describe('tickets on Feishu', () => {
     const submitted = await post(
       'cards',
       cardActionEvent({
-        value: ref(form, { a: 'ticket.submit' }),
+        value: buttonValue(form, 'ticket.submit'),
         formValue: {
           category: 'fee_waiver',
           description: '今年送检鞋类产品的检验检测费用申请减免',
@@ -80,7 +74,7 @@ describe('tickets on Feishu', () => {
     const asking = await post(
       'cards',
       cardActionEvent({
-        value: ref(task, { a: 'ticket.request_approval', t: ticket.id, tv: ticket.version }),
+        value: buttonValue(task, 'ticket.request_approval', { t: ticket.id, tv: ticket.version }),
         operatorOpenId: 'ou_assignee',
         chatId: 'oc_assignee',
       }),
@@ -95,7 +89,7 @@ describe('tickets on Feishu', () => {
       post(
         'cards',
         cardActionEvent({
-          value: ref(card, { a: 'ticket.decide', t: ticket.id, tv: pending.version }),
+          value: buttonValue(card, 'ticket.decide', { t: ticket.id, tv: pending.version }),
           formValue: { decision, comment },
           operatorOpenId: who,
           chatId: `oc_${who}`,
@@ -148,7 +142,7 @@ describe('tickets on Feishu', () => {
     await post(
       'cards',
       cardActionEvent({
-        value: ref(form, { a: 'ticket.submit' }),
+        value: buttonValue(form, 'ticket.submit'),
         formValue: {
           category: 'fee_waiver',
           description: '今年送检鞋类产品的检验检测费用申请减免',
@@ -163,7 +157,7 @@ describe('tickets on Feishu', () => {
     await post(
       'cards',
       cardActionEvent({
-        value: ref(task, { a: 'ticket.request_approval', t: ticket.id, tv: ticket.version }),
+        value: buttonValue(task, 'ticket.request_approval', { t: ticket.id, tv: ticket.version }),
         operatorOpenId: 'ou_assignee',
         chatId: 'oc_assignee',
       }),
@@ -174,7 +168,7 @@ describe('tickets on Feishu', () => {
     const approved = await post(
       'cards',
       cardActionEvent({
-        value: ref(mine, { a: 'ticket.decide', t: ticket.id, tv: pending.version }),
+        value: buttonValue(mine, 'ticket.decide', { t: ticket.id, tv: pending.version }),
         formValue: { decision: 'approve', comment: '' },
         operatorOpenId: 'ou_official',
         chatId: 'oc_ou_official',
