@@ -10,6 +10,7 @@ import {
 } from '../../src/bot/pipeline.ts'
 import type { CardActionEvent, MessageEvent } from '../../src/bot/types.ts'
 import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
+import { cardClickEvent } from '../helpers/actions.ts'
 import { testCore } from '../helpers/core.ts'
 import { postgresAvailable } from '../helpers/db.ts'
 
@@ -113,20 +114,15 @@ async function sentCard() {
   return cardId!
 }
 
-const click = (cardId: string, overrides: Partial<CardActionEvent> = {}): CardActionEvent => ({
-  kind: 'card_action',
-  eventId: `click-${Math.random()}`,
-  platform: 'feishu',
-  chat,
-  operator: { platform: 'feishu', userId: 'ou_user' },
-  cardId,
-  cardVersion: 1,
-  action: 'test.flip',
-  value: {},
-  form: {},
-  receivedAt: new Date(),
-  ...overrides,
-})
+const click = (cardId: string, overrides: Partial<CardActionEvent> = {}): CardActionEvent =>
+  cardClickEvent({
+    chat,
+    operator: { platform: 'feishu', userId: 'ou_user' },
+    cardId,
+    cardVersion: 1,
+    action: 'test.flip',
+    ...overrides,
+  })
 
 test('a click updates the clicked card; a click on the old version or from another chat changes nothing', async () => {
   core.deps.handlers.actions.set('test.flip', {

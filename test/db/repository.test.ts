@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { conversationHandle } from '../../src/bot/conversation.ts'
 import { derivePostgresSchema } from '../../src/db/schema-variants.ts'
 import { enqueueMessage, updateSentCard } from '../../src/outbox/outbox.repo.ts'
+import { movableClock } from '../helpers/clock.ts'
 import { openTestDb, PG_SERVER_URL, postgresAvailable } from '../helpers/db.ts'
 
 const pgUp = await postgresAvailable()
@@ -72,8 +73,7 @@ describe.each([['sqlite'], ['postgresql']] as const)('repository on %s', (kind) 
   run('conversation state: start, update, expire', async () => {
     const { db, close } = await openTestDb(kind)
     try {
-      let now = new Date('2026-11-24T02:00:00Z')
-      const clock = { now: () => now }
+      const clock = movableClock()
       const chat = { platform: 'console' as const, chatId: 'c', chatType: 'p2p' as const }
       const handle = conversationHandle(db, clock, chat, { platform: 'console', userId: 'u' })
       await handle.start('ticket_open', 'category', { source: 'chat' })
@@ -83,7 +83,7 @@ describe.each([['sqlite'], ['postgresql']] as const)('repository on %s', (kind) 
         step: 'description',
         data: { source: 'chat', category: 'metrology' },
       })
-      now = new Date(now.getTime() + 31 * 60_000)
+      clock.advance(31 * 60_000)
       expect(await handle.current()).toBeNull()
     } finally {
       await close()

@@ -7,11 +7,10 @@ import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CLICK_NOT_DONE_TEXT } from '../../src/bot/pipeline.ts'
 import { LOCK_WAIT_MS } from '../../src/db/node-db.ts'
-import { createKnowledgeService } from '../../src/features/knowledge/service.ts'
-import { createDingtalkPlatform } from '../../src/platforms/dingtalk/index.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 import { postgresAvailable } from '../helpers/db.ts'
-import { startTestServer, type TestServer, waitFor } from '../helpers/server.ts'
+import { startDingtalkServer } from '../helpers/dingtalk.ts'
+import { type TestServer, waitFor } from '../helpers/server.ts'
 import { DT, dingtalkChat, seedDingtalkPeople } from './chat.ts'
 
 let fake: FakeDingtalk | undefined
@@ -29,20 +28,7 @@ if (!pgUp) console.warn('SKIPPED: busy-database tests on PostgreSQL (no server o
 async function start(kind: Kind, env: Record<string, string> = {}) {
   fake = await startFakeDingtalk()
   const logs: string[] = []
-  const current = await startTestServer({
-    database: kind,
-    logs,
-    env: {
-      DINGTALK_CLIENT_ID: fake.clientId,
-      DINGTALK_CLIENT_SECRET: fake.clientSecret,
-      DINGTALK_ROBOT_CODE: 'dingrobot001',
-      DINGTALK_API_BASE_URL: fake.url,
-      ...env,
-    },
-    knowledge: createKnowledgeService({ entries: [] }),
-    simulator: false,
-    platform: (deps) => createDingtalkPlatform(deps),
-  })
+  const current = await startDingtalkServer(fake, env, { database: kind, logs })
   server = current
   // As the production thread that answers people: a short wait for the lock inside SQLite, then retries.
   if (kind === 'sqlite') await current.deps.db.$queryRawUnsafe(`PRAGMA busy_timeout = ${LOCK_WAIT_MS}`)

@@ -1,44 +1,39 @@
 // Interactive cards end to end: createAndDeliver with the generic template, a click answered with the new
 // cardParamMap (the card changes in place), duplicates and stale clicks, and pushed updates via PUT.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { updateSentCard } from '../../src/outbox/outbox.repo.ts'
-import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 import { decide } from '../helpers/actions.ts'
+import { withDingtalk } from '../helpers/dingtalk.ts'
 import { waitFor } from '../helpers/server.ts'
 import { cardClick, robotText, signedHeaders } from './fixtures.ts'
-import { type DingtalkTestServer, startDingtalkServer } from './harness.ts'
 
-let fake: FakeDingtalk
-let server: DingtalkTestServer
-
-beforeEach(async () => {
-  fake = await startFakeDingtalk()
-  server = await startDingtalkServer(fake, { DINGTALK_CARD_TEMPLATE_ID: 'generic-card.schema' })
-  server.deps.handlers.actions.set(decide.action, decide)
-})
-afterEach(async () => {
-  await server.close()
-  await fake.close()
+const dingtalk = withDingtalk({ env: { DINGTALK_CARD_TEMPLATE_ID: 'generic-card.schema' } })
+beforeEach(() => {
+  dingtalk.server.deps.handlers.actions.set(decide.action, decide)
 })
 
 const say = async (overrides: Record<string, unknown>) =>
-  fetch(`${server.url}/webhooks/dingtalk/robot`, {
+  fetch(`${dingtalk.server.url}/webhooks/dingtalk/robot`, {
     method: 'POST',
-    headers: await signedHeaders(fake.clientSecret),
+    headers: await signedHeaders(dingtalk.fake.clientSecret),
     body: JSON.stringify(robotText(overrides)),
   })
 
 const click = async (body: unknown, headers?: Record<string, string>) => {
-  const res = await fetch(`${server.url}/webhooks/dingtalk/cards`, {
+  const res = await fetch(`${dingtalk.server.url}/webhooks/dingtalk/cards`, {
     method: 'POST',
-    headers: headers ?? (await signedHeaders(fake.clientSecret)),
+    headers: headers ?? (await signedHeaders(dingtalk.fake.clientSecret)),
     body: JSON.stringify(body),
   })
   return { status: res.status, body: (await res.json()) as { cardData?: { cardParamMap: Record<string, string> } } }
 }
 
 async function deliveredCard() {
-  const call = await waitFor(() => fake.callsTo('POST /v1.0/card/instances/createAndDeliver')[0], 5000, 'a card')
+  const call = await waitFor(
+    () => dingtalk.fake.callsTo('POST /v1.0/card/instances/createAndDeliver')[0],
+    5000,
+    'a card',
+  )
   return call!
 }
 
@@ -51,14 +46,14 @@ describe('DingTalk interactive cards', () => {
     expect(call.body).toMatchObject({
       cardTemplateId: 'generic-card.schema',
       callbackType: 'HTTP',
-      callbackRouteKey: fake.clientId,
+      callbackRouteKey: dingtalk.fake.clientId,
       openSpaceId: 'dtv1.card//IM_GROUP.cidGroup001==',
       imGroupOpenDeliverModel: { robotCode: 'dingrobot001' },
     })
     const map = (call.body.cardData as { cardParamMap: Record<string, string> }).cardParamMap
     expect(map).toMatchObject({ title: '质量强企服务助手', cardId: outTrackId, version: '1', btn1_show: 'true' })
     await waitFor(
-      async () => (await server.deps.db.sentCard.findUnique({ where: { id: outTrackId } }))?.platformMessageId,
+      async () => (await dingtalk.server.deps.db.sentCard.findUnique({ where: { id: outTrackId } }))?.platformMessageId,
     )
   })
 
@@ -74,7 +69,7 @@ describe('DingTalk interactive cards', () => {
   it('answers a click with the new cardParamMap; a repeat or a stale click changes nothing', async () => {
     await say({ text: { content: '帮助' } })
     const id = String((await deliveredCard()).body.outTrackId)
-    await server.idle()
+    await dingtalk.server.idle()
     const first = await click(cardClick(id, { a: 'test.decide', c: id, v: '1' }))
     expect(first.status).toBe(200)
     expect(first.body.cardData?.cardParamMap).toMatchObject({
@@ -87,7 +82,7 @@ describe('DingTalk interactive cards', () => {
     expect(again.body.cardData?.cardParamMap).toMatchObject({ title: '申请已同意', version: '2' })
     const stale = await click(cardClick(id, { a: 'test.decide', c: id, v: '1' }, { userId: 'user456' }))
     expect(stale.body.cardData?.cardParamMap).toMatchObject({ version: '2', notice: expect.stringContaining('已更新') })
-    const saved = await server.deps.db.sentCard.findUniqueOrThrow({ where: { id } })
+    const saved = await dingtalk.server.deps.db.sentCard.findUniqueOrThrow({ where: { id } })
     expect(saved.version).toBe(2)
   })
 
@@ -103,13 +98,13 @@ describe('DingTalk interactive cards', () => {
   it('pushes a later change of the card in place with PUT /v1.0/card/instances', async () => {
     await say({ text: { content: '帮助' } })
     const id = String((await deliveredCard()).body.outTrackId)
-    await server.idle()
-    const sent = await server.deps.db.sentCard.findUniqueOrThrow({ where: { id } })
+    await dingtalk.server.idle()
+    const sent = await dingtalk.server.deps.db.sentCard.findUniqueOrThrow({ where: { id } })
     const model = { ...JSON.parse(sent.model), title: '工单已办结' }
-    await updateSentCard(server.deps.db, id, sent.version, model, { push: true })
-    await server.deps.outbox.drain()
-    const [put] = fake.callsTo('PUT /v1.0/card/instances')
+    await updateSentCard(dingtalk.server.deps.db, id, sent.version, model, { push: true })
+    await dingtalk.server.deps.outbox.drain()
+    const [put] = dingtalk.fake.callsTo('PUT /v1.0/card/instances')
     expect(put?.body).toMatchObject({ outTrackId: id, cardUpdateOptions: { updateCardDataByKey: true } })
-    expect(fake.cards.get(id)?.cardParamMap).toMatchObject({ title: '工单已办结', version: '2' })
+    expect(dingtalk.fake.cards.get(id)?.cardParamMap).toMatchObject({ title: '工单已办结', version: '2' })
   })
 })

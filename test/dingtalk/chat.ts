@@ -2,9 +2,9 @@
 // callbacks built from the buttons the fake holds for a card, and what the fake received for each person.
 import { loadStaffFile } from '../../src/features/staff/staff.repo.ts'
 import type { FakeDingtalk } from '../fakes/dingtalk/server.ts'
+import type { DingtalkTestServer } from '../helpers/dingtalk.ts'
 import { waitFor } from '../helpers/server.ts'
 import { cardClick, robotText, signedHeaders } from './fixtures.ts'
-import type { DingtalkTestServer } from './harness.ts'
 
 /** DingTalk userIds (senderStaffId) of the fictional people. */
 export const DT = {

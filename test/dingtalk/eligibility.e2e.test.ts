@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { loadContactFile } from '../../src/features/enterprises/contact.repo.ts'
 import { DEMO, seedDemo } from '../enterprises/harness.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
+import { type DingtalkTestServer, startDingtalkServer } from '../helpers/dingtalk.ts'
 import { waitFor } from '../helpers/server.ts'
 import { dingtalkChat } from './chat.ts'
-import { type DingtalkTestServer, startDingtalkServer } from './harness.ts'
 
 const BOSS = 'dt_boss'
 let fake: FakeDingtalk

@@ -6,7 +6,7 @@ import { createLogger } from '../../src/log.ts'
 import type { OutboxMessage, PlatformPort } from '../../src/outbox/port.ts'
 import { createDingtalkApi } from '../../src/platforms/dingtalk/api.ts'
 import { chunk, createDingtalkPort } from '../../src/platforms/dingtalk/port.ts'
-import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
+import { type FakeDingtalk, GROUP_SEND, ONE_TO_ONE_SEND, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 
 let fake: FakeDingtalk
 const log = createLogger({ write: () => {} })
@@ -48,7 +48,7 @@ describe('DingTalk port', () => {
     const p = port()
     await Promise.all([1, 2, 3].map((i) => p.deliver(text(i, { platform: 'dingtalk', chatId: 'cidG' }))))
     expect(fake.callsTo('POST /v1.0/oauth2/accessToken')).toHaveLength(1)
-    fake.revokeTokens()
+    fake.expireTokens()
     expect(await p.deliver(text(4, { platform: 'dingtalk', chatId: 'cidG' }))).toMatchObject({ ok: true })
     expect(fake.callsTo('POST /v1.0/oauth2/accessToken')).toHaveLength(2)
   })
@@ -65,28 +65,18 @@ describe('DingTalk port', () => {
   it('maps flow control (429, send.too.fast, throttled staff) to retryable with a wait, and bad targets to permanent', async () => {
     const p = port()
     const group = { platform: 'dingtalk' as const, chatId: 'cidG' }
-    fake.fail('POST /v1.0/robot/groupMessages/send', {
-      status: 429,
-      body: { code: 'Throttling' },
-      headers: { 'retry-after': '7' },
-    })
+    fake.failNext(1, { status: 429, body: { code: 'Throttling' }, headers: { 'retry-after': '7' } }, GROUP_SEND)
     expect(await p.deliver(text(1, group))).toMatchObject({ ok: false, retryable: true, retryAfterMs: 7000 })
-    fake.fail('POST /v1.0/robot/groupMessages/send', {
-      status: 400,
-      body: { code: 'send.too.fast', message: '发送过快' },
-    })
+    fake.failNext(1, { status: 400, body: { code: 'send.too.fast', message: '发送过快' } }, GROUP_SEND)
     expect(await p.deliver(text(2, group))).toMatchObject({ ok: false, retryable: true, retryAfterMs: 30_000 })
-    fake.fail('POST /v1.0/robot/oToMessages/batchSend', { status: 200, body: { flowControlledStaffIdList: ['u1'] } })
+    fake.failNext(1, { status: 200, body: { flowControlledStaffIdList: ['u1'] } }, ONE_TO_ONE_SEND)
     expect(await p.deliver(text(3, { platform: 'dingtalk', userId: 'u1' }))).toMatchObject({
       ok: false,
       retryable: true,
     })
-    fake.fail('POST /v1.0/robot/groupMessages/send', {
-      status: 400,
-      body: { code: 'invalidParameter.openConversationId' },
-    })
+    fake.failNext(1, { status: 400, body: { code: 'invalidParameter.openConversationId' } }, GROUP_SEND)
     expect(await p.deliver(text(4, group))).toMatchObject({ ok: false, retryable: false })
-    fake.fail('POST /v1.0/robot/groupMessages/send', { status: 503, body: {} })
+    fake.failNext(1, { status: 503, body: {} }, GROUP_SEND)
     expect(await p.deliver(text(5, group))).toMatchObject({ ok: false, retryable: true })
   })
 

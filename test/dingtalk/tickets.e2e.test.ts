@@ -3,9 +3,9 @@
 // template, people click interactive cards; without it, they reply the number a card's text shows.
 import { afterEach, describe, expect, it } from 'vitest'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
+import { type DingtalkTestServer, startDingtalkServer } from '../helpers/dingtalk.ts'
 import { waitFor } from '../helpers/server.ts'
 import { DT, dingtalkChat, seedDingtalkPeople } from './chat.ts'
-import { type DingtalkTestServer, startDingtalkServer } from './harness.ts'
 
 let fake: FakeDingtalk
 let server: DingtalkTestServer

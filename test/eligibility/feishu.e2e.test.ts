@@ -1,28 +1,20 @@
 // 质量贷 eligibility over Feishu: a signed, encrypted event from the fake Feishu → the real server → a card 2.0
 // reply through the fake's message API, for a bound contact and for one who is not bound.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { loadContactFile } from '../../src/features/enterprises/contact.repo.ts'
 import { DEMO, seedDemo } from '../enterprises/harness.ts'
 import { FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
-import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
-import { type FeishuTestServer, startFeishuServer } from '../feishu/harness.ts'
+import { withFeishu } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
 
-let fake: FakeFeishu
-let server: FeishuTestServer
+const feishu = withFeishu({ once: true })
 beforeAll(async () => {
-  fake = await startFakeFeishu()
-  server = await startFeishuServer(fake)
-  await seedDemo(server.deps.db)
+  await seedDemo(feishu.server.deps.db)
   await loadContactFile(
-    server.deps.db,
+    feishu.server.deps.db,
     { contacts: [{ platform: 'feishu', userId: 'ou_boss', name: '张经理', creditCode: DEMO.shoes }] },
     new Date(),
   )
-})
-afterAll(async () => {
-  await server.close()
-  await fake.close()
 })
 
 async function ask(openId: string, text: string): Promise<string> {
@@ -33,7 +25,7 @@ async function ask(openId: string, text: string): Promise<string> {
       encryptKey: FAKE_ENCRYPT_KEY,
     },
   )
-  const res = await fetch(`${server.url}/webhooks/feishu/events`, {
+  const res = await fetch(`${feishu.server.url}/webhooks/feishu/events`, {
     method: 'POST',
     headers: request.headers,
     body: request.body,
@@ -44,7 +36,7 @@ async function ask(openId: string, text: string): Promise<string> {
   expect(reply.body.msg_type).toBe('interactive')
   return reply.body.content as string
 }
-const replies = () => fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
+const replies = () => feishu.fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
 
 test('a bound Feishu contact gets the eligibility card with evidence, citation and the recommendation button', async () => {
   const content = await ask('ou_boss', '我们能办质量贷吗？')

@@ -1,6 +1,5 @@
 // The bot on the real server (ephemeral port, fresh SQLite file, movable clock), loaded with the demo enterprises,
 // contacts and standards, and ways to talk to it as a console contact or to click a card as a staff member.
-import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { handleCardAction } from '../../src/bot/pipeline.ts'
 import type { CardActionResponse } from '../../src/bot/types.ts'
@@ -12,7 +11,8 @@ import type { StaffInput } from '../../src/features/staff/staff.schema.ts'
 import { standardsSeeder } from '../../src/features/standards/standards.seeder.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
 import { createConsoleSession } from '../../src/platforms/console/receive.ts'
-import { movableClock } from '../helpers/core.ts'
+import { cardClickEvent } from '../helpers/actions.ts'
+import { type MovableClock, movableClock } from '../helpers/clock.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
 export const DEMO = {
@@ -60,19 +60,17 @@ export async function startBot(): Promise<Bot> {
       const button = card.actions.find((b) => b.label === label)
       if (!button?.action) throw new Error(`no button ${label} on card ${card.template}`)
       const current = await findSentCard(server.deps.db, card.id!)
-      const response = await handleCardAction(server.deps, {
-        kind: 'card_action',
-        eventId: randomUUID(),
-        platform: 'console',
-        chat: { platform: 'console', chatId: `p2p-${userId}`, chatType: 'p2p' },
-        receivedAt: clock.now(),
-        operator: { platform: 'console', userId, name: userId },
-        cardId: card.id,
-        cardVersion: current?.version ?? card.version,
-        action: button.action,
-        value: button.value,
-        form: {},
-      })
+      const response = await handleCardAction(
+        server.deps,
+        cardClickEvent({
+          receivedAt: clock.now(),
+          operator: { platform: 'console', userId, name: userId },
+          cardId: card.id,
+          cardVersion: current?.version ?? card.version,
+          action: button.action,
+          value: button.value,
+        }),
+      )
       await server.deps.outbox.drain()
       return response
     },
@@ -89,7 +87,7 @@ export async function startBot(): Promise<Bot> {
 
 export interface Bot {
   server: TestServer
-  clock: ReturnType<typeof movableClock>
+  clock: MovableClock
   db: Db
   session(userId: string, name?: string): ReturnType<typeof createConsoleSession>
   staffCard(staffName: string): Promise<CardModel | null>

@@ -2,7 +2,6 @@
 import { expect, test } from 'vitest'
 import {
   codeMatches,
-  constantTimeEqual,
   extractOneTimeCode,
   hashCode,
   newOneTimeCode,
@@ -20,8 +19,6 @@ test('only the hash is needed to check a code', async () => {
   expect(hash).not.toContain('123456')
   expect(await codeMatches('123456', hash)).toBe(true)
   expect(await codeMatches('123457', hash)).toBe(false)
-  expect(constantTimeEqual('abc', 'abd')).toBe(false)
-  expect(constantTimeEqual('abc', 'abcd')).toBe(false)
 })
 
 test('a code is recognised when it is essentially the whole message', () => {

@@ -1,6 +1,6 @@
 // Card round trip end to end: the bot sends a card, a click comes back (new-style and old-style callbacks) and is
 // answered within the request with a toast and the updated card; duplicates, stale versions and forgeries.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   cardActionEvent,
   FAKE_ENCRYPT_KEY,
@@ -9,37 +9,28 @@ import {
   legacyCardRequest,
   messageEvent,
 } from '../fakes/feishu/events.ts'
-import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
 import { decide } from '../helpers/actions.ts'
+import { withFeishu } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
 import { cardProblems } from './card-schema.ts'
-import { type FeishuTestServer, startFeishuServer } from './harness.ts'
 
-let fake: FakeFeishu
-let server: FeishuTestServer
-
-beforeEach(async () => {
-  fake = await startFakeFeishu()
-  server = await startFeishuServer(fake)
-  server.deps.handlers.actions.set(decide.action, decide)
-})
-afterEach(async () => {
-  await server.close()
-  await fake.close()
+const feishu = withFeishu()
+beforeEach(() => {
+  feishu.server.deps.handlers.actions.set(decide.action, decide)
 })
 
 /** Asks for help in the group and returns our card id and version from the delivered card's first button. */
 async function deliveredCard(): Promise<{ c: string; v: number; messageId: string }> {
-  const res = await fetch(`${server.url}/webhooks/feishu/events`, {
+  const res = await fetch(`${feishu.server.url}/webhooks/feishu/events`, {
     method: 'POST',
     ...feishuRequest(messageEvent({ text: '帮助' }), { encryptKey: FAKE_ENCRYPT_KEY }),
   })
   expect(res.status).toBe(200)
-  const call = (await waitFor(() => fake.messages()[0], 5000, 'a delivered card'))!
+  const call = (await waitFor(() => feishu.fake.messages()[0], 5000, 'a delivered card'))!
   const value = /"type":"callback","value":(\{[^}]*\})/.exec(call.body.content as string)?.[1]
   const { c, v } = JSON.parse(value!) as { c: string; v: number }
   await waitFor(
-    async () => (await server.deps.db.sentCard.findUnique({ where: { id: c } }))?.platformMessageId,
+    async () => (await feishu.server.deps.db.sentCard.findUnique({ where: { id: c } }))?.platformMessageId,
     5000,
     'the message id',
   )
@@ -48,7 +39,7 @@ async function deliveredCard(): Promise<{ c: string; v: number; messageId: strin
 
 async function click(path: 'cards' | 'events', payload: unknown, legacy = false) {
   const request = legacy ? legacyCardRequest(payload) : feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY })
-  const res = await fetch(`${server.url}/webhooks/feishu/${path}`, {
+  const res = await fetch(`${feishu.server.url}/webhooks/feishu/${path}`, {
     method: 'POST',
     headers: request.headers,
     body: request.body,
@@ -98,13 +89,13 @@ describe('Feishu card callbacks', () => {
     const forged = feishuRequest(cardActionEvent({ value: { a: 'test.decide', c, v } }), { encryptKey: 'not-our-key' })
     const legacy = legacyCardRequest(legacyCardAction({ value: { a: 'test.decide', c, v } }), 'not-our-token')
     for (const request of [forged, legacy]) {
-      const res = await fetch(`${server.url}/webhooks/feishu/cards`, {
+      const res = await fetch(`${feishu.server.url}/webhooks/feishu/cards`, {
         method: 'POST',
         headers: request.headers,
         body: request.body,
       })
       expect(res.status).toBe(401)
     }
-    expect(await server.deps.db.sentCard.findUniqueOrThrow({ where: { id: c } })).toMatchObject({ version: v })
+    expect(await feishu.server.deps.db.sentCard.findUniqueOrThrow({ where: { id: c } })).toMatchObject({ version: v })
   })
 })

@@ -1,47 +1,39 @@
 // The same question gets the same answer on every platform: a bound contact asks over Feishu (signed, encrypted
 // events through the real server to the fake Feishu) and over the console; the cards must match in title, text
 // and citation — one core, thin adapters.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { loadContactFile } from '../../src/features/enterprises/contact.repo.ts'
 import { createConsolePort } from '../../src/platforms/console/port.ts'
 import { createConsoleSession } from '../../src/platforms/console/receive.ts'
 import { addPort } from '../../src/runtime/core.ts'
 import { DEMO, seedDemo } from '../enterprises/harness.ts'
 import { FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
-import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
+import { withFeishu } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
-import { type FeishuTestServer, startFeishuServer } from './harness.ts'
 
-let fake: FakeFeishu
-let server: FeishuTestServer
+const feishu = withFeishu({ once: true })
 let consoleSay: (text: string) => ReturnType<ReturnType<typeof createConsoleSession>['say']>
 
 beforeAll(async () => {
-  fake = await startFakeFeishu()
-  server = await startFeishuServer(fake)
-  await seedDemo(server.deps.db)
+  await seedDemo(feishu.server.deps.db)
   const contacts = [
     { platform: 'feishu', userId: 'ou_parity', name: '张经理', creditCode: DEMO.shoes },
     { platform: 'console', userId: 'parity-boss', name: '张经理', creditCode: DEMO.shoes },
   ]
-  await loadContactFile(server.deps.db, { contacts }, new Date())
+  await loadContactFile(feishu.server.deps.db, { contacts }, new Date())
   const port = createConsolePort()
-  addPort(server.deps, port)
-  const session = createConsoleSession(server.deps, port.inbox, { userId: 'parity-boss' })
+  addPort(feishu.server.deps, port)
+  const session = createConsoleSession(feishu.server.deps, port.inbox, { userId: 'parity-boss' })
   consoleSay = session.say
 })
-afterAll(async () => {
-  await server.close()
-  await fake.close()
-})
 
-const replies = () => fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
+const replies = () => feishu.fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
 
 async function overFeishu(text: string): Promise<unknown> {
   const before = replies().length
   const event = messageEvent({ chatType: 'p2p', chatId: 'oc_p2p_parity', senderOpenId: 'ou_parity', text })
   const request = feishuRequest(event, { encryptKey: FAKE_ENCRYPT_KEY })
-  const res = await fetch(`${server.url}/webhooks/feishu/events`, {
+  const res = await fetch(`${feishu.server.url}/webhooks/feishu/events`, {
     method: 'POST',
     headers: request.headers,
     body: request.body,
@@ -75,9 +67,9 @@ test.each([
 ])('%s: Feishu and the console give the same card', async (_, question) => {
   const turn = await consoleSay(question)
   const card = turn.cards[0]!
-  const feishu = (await overFeishu(question)) as { header: { title: { content: string } } }
-  expect(feishu.header.title.content).toBe(card.title)
-  const shown = feishuTexts(feishu).join('\n')
+  const feishuCard = (await overFeishu(question)) as { header: { title: { content: string } } }
+  expect(feishuCard.header.title.content).toBe(card.title)
+  const shown = feishuTexts(feishuCard).join('\n')
   for (const block of card.blocks) {
     if (block.type === 'markdown' || block.type === 'note')
       expect(shown).toContain(block.text.split('\n')[0]!.slice(0, 40))

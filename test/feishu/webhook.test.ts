@@ -1,5 +1,5 @@
 // The event subscription end to end: real server + SQLite + fake Feishu, encrypted and signed like Feishu does.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   botAddedEvent,
   challenge,
@@ -8,24 +8,13 @@ import {
   feishuRequest,
   messageEvent,
 } from '../fakes/feishu/events.ts'
-import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
+import { withFeishu } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
-import { type FeishuTestServer, startFeishuServer } from './harness.ts'
 
-let fake: FakeFeishu
-let server: FeishuTestServer
-
-beforeEach(async () => {
-  fake = await startFakeFeishu()
-  server = await startFeishuServer(fake)
-})
-afterEach(async () => {
-  await server.close()
-  await fake.close()
-})
+const feishu = withFeishu()
 
 async function post(path: string, request: { body: string; headers: Record<string, string> }) {
-  const res = await fetch(`${server.url}/webhooks/feishu/${path}`, {
+  const res = await fetch(`${feishu.server.url}/webhooks/feishu/${path}`, {
     method: 'POST',
     headers: request.headers,
     body: request.body,
@@ -35,7 +24,7 @@ async function post(path: string, request: { body: string; headers: Record<strin
 const send = (payload: unknown, options: Parameters<typeof feishuRequest>[1] = {}) =>
   post('events', feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY, ...options }))
 const sentMessagesOf = <T>(list: T[] | null): T[] => list ?? []
-const sentMessages = () => fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
+const sentMessages = () => feishu.fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
 
 describe('POST /webhooks/feishu/events', () => {
   it('answers url_verification, encrypted (signed or not) and plain, with the plaintext challenge', async () => {
@@ -68,9 +57,9 @@ describe('POST /webhooks/feishu/events', () => {
     expect(await send(messageEvent({ chatType: 'p2p', text: '帮助' }))).toEqual({ status: 200, body: {} })
     expect(await send(messageEvent({ mentionBot: false, text: '大家好' }))).toEqual({ status: 200, body: {} })
     await waitFor(() => sentMessages().length === 1, 5000, 'one reply')
-    await server.idle()
+    await feishu.server.idle()
     expect(sentMessages()).toHaveLength(1)
-    expect(await server.deps.db.inboundEvent.count()).toBe(1)
+    expect(await feishu.server.deps.db.inboundEvent.count()).toBe(1)
   })
 
   it('processes an event once however often Feishu retries it', async () => {
@@ -78,9 +67,9 @@ describe('POST /webhooks/feishu/events', () => {
     const answers = [await send(event), await send(event), await send(event)]
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
     await waitFor(() => sentMessages().length === 1, 5000, 'one reply')
-    await server.idle()
+    await feishu.server.idle()
     expect(sentMessages()).toHaveLength(1)
-    expect(await server.deps.db.inboundEvent.count()).toBe(1)
+    expect(await feishu.server.deps.db.inboundEvent.count()).toBe(1)
   })
 
   it('sends a welcome card when the bot is added to a chat', async () => {
@@ -124,26 +113,28 @@ describe('POST /webhooks/feishu/events', () => {
       ],
     ] as const
     for (const [answer, status, reason] of cases) expect(answer).toMatchObject({ status, body: { reason } })
-    await server.idle()
-    expect(await server.deps.db.inboundEvent.count()).toBe(0)
+    await feishu.server.idle()
+    expect(await feishu.server.deps.db.inboundEvent.count()).toBe(0)
     expect(sentMessages()).toEqual([])
   })
 
   it('delivers a reply later, not never, when Feishu rate-limits the first attempt', async () => {
-    fake.failNext(1, {
+    feishu.fake.failNext(1, {
       status: 429,
       code: 99991400,
       msg: 'request trigger frequency limit',
       headers: { 'x-ogw-ratelimit-reset': '3' },
     })
     await send(messageEvent({ text: '帮助' }))
-    const held = () => server.deps.db.outbox.findFirst({ where: { attempts: 1, status: 'pending' } })
+    const held = () => feishu.server.deps.db.outbox.findFirst({ where: { attempts: 1, status: 'pending' } })
     const row = (await waitFor(held, 5000, 'a held-back row'))!
-    expect(row.nextAttemptAt.getTime() - server.clock.now().getTime()).toBeGreaterThanOrEqual(2000)
+    expect(row.nextAttemptAt.getTime() - feishu.server.clock.now().getTime()).toBeGreaterThanOrEqual(2000)
     expect(sentMessages()).toHaveLength(0)
-    server.clock.advance(60_000)
-    await server.deps.outbox.drain()
+    feishu.server.clock.advance(60_000)
+    await feishu.server.deps.outbox.drain()
     expect(sentMessages()).toHaveLength(1)
-    expect(await server.deps.db.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'sent' })
+    expect(await feishu.server.deps.db.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'sent',
+    })
   })
 })

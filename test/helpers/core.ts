@@ -8,18 +8,9 @@ import { createLogger } from '../../src/log.ts'
 import type { DeliveryResult, OutboxMessage, PlatformPort } from '../../src/outbox/port.ts'
 import { FEISHU_CAPABILITIES } from '../../src/platforms/feishu/index.ts'
 import { backgroundRunner, buildCore } from '../../src/runtime/core.ts'
+import { movableClock } from './clock.ts'
 import { openTestDb } from './db.ts'
 import { testKnowledge } from './knowledge.ts'
-
-export function movableClock(start = new Date('2026-11-24T02:00:00Z')) {
-  let now = start.getTime()
-  return {
-    now: () => new Date(now),
-    advance(ms: number) {
-      now += ms
-    },
-  }
-}
 
 export function scriptedPort(platform: PlatformPort['platform'] = 'feishu') {
   const delivered: OutboxMessage[] = []

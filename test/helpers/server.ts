@@ -2,6 +2,7 @@
 // with the platforms the test configures (pointed at fake platform servers on 127.0.0.1).
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { createApp } from '../../src/app.ts'
 import type { Feature } from '../../src/bot/feature.ts'
 import { type AppConfig, parseEnv } from '../../src/config/env.ts'
@@ -104,4 +105,24 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 20))
   }
+}
+
+/**
+ * A fake platform and the server on it, started before every test (or once for the file, with `once`) by `start`
+ * and both closed afterwards; what `start` returned is on the handle while a test runs (withFeishu, withDingtalk).
+ */
+export function withFakeAndServer<T extends { fake: { close(): Promise<void> }; server: { close(): Promise<void> } }>(
+  once: boolean | undefined,
+  start: () => Promise<T>,
+): T {
+  const setUp = {} as T
+  const [before, after] = once ? [beforeAll, afterAll] : [beforeEach, afterEach]
+  before(async () => {
+    Object.assign(setUp, await start())
+  })
+  after(async () => {
+    await setUp.server?.close()
+    await setUp.fake?.close()
+  })
+  return setUp
 }

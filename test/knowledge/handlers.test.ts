@@ -8,6 +8,7 @@ import {
   messageEventSchema,
 } from '../../src/bot/types.ts'
 import { renderCardText } from '../../src/cards/render-text.ts'
+import { cardClickEvent } from '../helpers/actions.ts'
 import { testCore } from '../helpers/core.ts'
 import { realService } from './helpers.ts'
 
@@ -28,16 +29,9 @@ const message = (text: string): MessageEvent =>
   })
 
 const click = (action: string, value: Record<string, unknown>, userId = 'ou_boss'): CardActionEvent =>
-  cardActionEventSchema.parse({
-    kind: 'card_action',
-    eventId: `ev-${++seq}`,
-    platform: 'feishu',
-    chat,
-    operator: { ...person, userId },
-    action,
-    value,
-    receivedAt: new Date(),
-  })
+  cardActionEventSchema.parse(
+    cardClickEvent({ eventId: `ev-${++seq}`, chat, operator: { ...person, userId }, action, value }),
+  )
 
 beforeAll(async () => {
   core = await testCore()

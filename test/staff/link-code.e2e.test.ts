@@ -1,33 +1,25 @@
 // A staff member links their DingTalk account from chat with a one-time code their department lead issued, through
 // the real server and the fake DingTalk (signed one-to-one robot messages on 127.0.0.1).
 import { createHash } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { loadStaffFile, resolveStaff } from '../../src/features/staff/staff.repo.ts'
 import { DT, dingtalkChat, seedDingtalkPeople } from '../dingtalk/chat.ts'
 import { robotText, signedHeaders } from '../dingtalk/fixtures.ts'
-import { type DingtalkTestServer, startDingtalkServer } from '../dingtalk/harness.ts'
-import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
+import { withDingtalk } from '../helpers/dingtalk.ts'
 
-let fake: FakeDingtalk
-let server: DingtalkTestServer
 let chat: ReturnType<typeof dingtalkChat>
 
+const dingtalk = withDingtalk()
 beforeEach(async () => {
-  fake = await startFakeDingtalk()
-  server = await startDingtalkServer(fake)
-  await seedDingtalkPeople(server)
+  await seedDingtalkPeople(dingtalk.server)
   // New colleagues in 认证检测科 (led by 认证科长, DT.official) with no DingTalk account yet.
-  await loadStaffFile(server.deps.db, {
+  await loadStaffFile(dingtalk.server.deps.db, {
     staff: [
       { name: '周工', department: '认证检测科', categories: ['testing'] },
       { name: '吴工', department: '认证检测科', categories: ['testing'] },
     ],
   })
-  chat = dingtalkChat(server, fake)
-})
-afterEach(async () => {
-  await server.close()
-  await fake.close()
+  chat = dingtalkChat(dingtalk.server, dingtalk.fake)
 })
 
 const last = (userId: string) => chat.textsTo(userId).at(-1) ?? ''
@@ -49,17 +41,17 @@ describe('linking a staff account with a one-time code', () => {
     expect(issued).toContain(`绑定工作人员 周工 ${code}`)
     expect(issued).toContain('仅可使用一次')
     // Only the hash is kept.
-    const row = await server.deps.db.staffLinkCode.findFirstOrThrow()
+    const row = await dingtalk.server.deps.db.staffLinkCode.findFirstOrThrow()
     expect(row.codeHash).toBe(createHash('sha256').update(code).digest('hex'))
     expect(JSON.stringify(row)).not.toContain(code)
 
     await chat.say('dt_zhou', `绑定工作人员 周工 ${wrongOf(code)}`)
     expect(last('dt_zhou')).toBe('绑定码不正确，请核对科室负责人告知您的6位数字后重新发送（还可以再试4次）。')
-    expect(await resolveStaff(server.deps.db, { platform: 'dingtalk', userId: 'dt_zhou' })).toBeNull()
+    expect(await resolveStaff(dingtalk.server.deps.db, { platform: 'dingtalk', userId: 'dt_zhou' })).toBeNull()
 
     await chat.say('dt_zhou', `绑定工作人员 周工 ${code}`)
     expect(last('dt_zhou')).toContain('绑定成功！您的账号已关联为认证检测科的周工')
-    const staff = await resolveStaff(server.deps.db, { platform: 'dingtalk', userId: 'dt_zhou' })
+    const staff = await resolveStaff(dingtalk.server.deps.db, { platform: 'dingtalk', userId: 'dt_zhou' })
     expect(staff?.name).toBe('周工')
     expect(staff?.identities).toContainEqual({ platform: 'dingtalk', userId: 'dt_zhou' })
 
@@ -72,7 +64,7 @@ describe('linking a staff account with a one-time code', () => {
     expect(last('dt_zhou')).toContain('未找到“周工”的有效绑定码')
     await chat.say('dt_intruder', `绑定工作人员 周工 ${code}`)
     expect(last('dt_intruder')).toContain('未找到“周工”的有效绑定码')
-    expect(await resolveStaff(server.deps.db, { platform: 'dingtalk', userId: 'dt_intruder' })).toBeNull()
+    expect(await resolveStaff(dingtalk.server.deps.db, { platform: 'dingtalk', userId: 'dt_intruder' })).toBeNull()
   })
 
   it('only a lead of the department or an admin may issue; an account already someone else’s is refused', async () => {
@@ -84,7 +76,7 @@ describe('linking a staff account with a one-time code', () => {
     expect(last(DT.official)).toContain('未找到在职工作人员“无此人”')
     await chat.say('dt_stranger', '生成绑定码 周工')
     expect(last('dt_stranger')).toContain('仅科室负责人')
-    expect(await server.deps.db.staffLinkCode.count()).toBe(0)
+    expect(await dingtalk.server.deps.db.staffLinkCode.count()).toBe(0)
 
     // 李工's account (DT.assignee) is already linked: it cannot become 周工's.
     const code = await issue(DT.official, '周工')
@@ -107,11 +99,14 @@ describe('linking a staff account with a one-time code', () => {
     )
     await chat.say('dt_wu', `绑定工作人员 吴工 ${second}`)
     expect(last('dt_wu')).toContain('未找到“吴工”的有效绑定码')
-    expect(await resolveStaff(server.deps.db, { platform: 'dingtalk', userId: 'dt_wu' })).toBeNull()
+    expect(await resolveStaff(dingtalk.server.deps.db, { platform: 'dingtalk', userId: 'dt_wu' })).toBeNull()
 
     // An expired code is no code.
     const third = await issue(DT.official, '吴工')
-    await server.deps.db.staffLinkCode.updateMany({ where: { usedAt: null }, data: { expiresAt: new Date(0) } })
+    await dingtalk.server.deps.db.staffLinkCode.updateMany({
+      where: { usedAt: null },
+      data: { expiresAt: new Date(0) },
+    })
     await chat.say('dt_wu', `绑定工作人员 吴工 ${third}`)
     expect(last('dt_wu')).toContain('未找到“吴工”的有效绑定码')
 
@@ -125,15 +120,15 @@ describe('linking a staff account with a one-time code', () => {
       senderStaffId: DT.official,
       senderNick: '认证科长',
     })
-    const res = await fetch(`${server.url}/webhooks/dingtalk/robot`, {
+    const res = await fetch(`${dingtalk.server.url}/webhooks/dingtalk/robot`, {
       method: 'POST',
-      headers: await signedHeaders(fake.clientSecret),
+      headers: await signedHeaders(dingtalk.fake.clientSecret),
       body: JSON.stringify(body),
     })
     expect(res.status).toBe(200)
     await chat.settle()
-    const sent = fake.callsTo('POST /v1.0/robot/groupMessages/send').map((c) => String(c.body.msgParam))
+    const sent = dingtalk.fake.callsTo('POST /v1.0/robot/groupMessages/send').map((c) => String(c.body.msgParam))
     expect(sent.join('\n')).toContain('为保护绑定码安全，请在与我的单聊中发送')
-    expect(await server.deps.db.staffLinkCode.count()).toBe(0)
+    expect(await dingtalk.server.deps.db.staffLinkCode.count()).toBe(0)
   })
 })

@@ -1,27 +1,18 @@
 // The approval round trip over Feishu, through the real server and the fake Feishu: the form card opens a ticket,
 // the assignee asks for approval, a non-official's signed click is refused, the official's form decision updates
 // the card for everyone (the other official's copy is patched in place) and the contact hears the outcome.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cardActionEvent, FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
-import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
-import { type FeishuTestServer, startFeishuServer } from '../feishu/harness.ts'
+import { buttonValue } from '../helpers/actions.ts'
+import { withFeishu } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
 import { bindContact, seedPeople } from './fixtures.ts'
 
-let fake: FakeFeishu
-let server: FeishuTestServer
-beforeEach(async () => {
-  fake = await startFakeFeishu()
-  server = await startFeishuServer(fake)
-})
-afterEach(async () => {
-  await server.close()
-  await fake.close()
-})
+const feishu = withFeishu()
 
 async function post(path: 'events' | 'cards', payload: unknown) {
   const request = feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY })
-  const res = await fetch(`${server.url}/webhooks/feishu/${path}`, {
+  const res = await fetch(`${feishu.server.url}/webhooks/feishu/${path}`, {
     method: 'POST',
     headers: request.headers,
     body: request.body,
@@ -34,21 +25,14 @@ async function post(path: 'events' | 'cards', payload: unknown) {
 
 const latestCard = async (template: string, where: Record<string, unknown> = {}) =>
   (await waitFor(
-    () => server.deps.db.sentCard.findFirst({ where: { template, ...where }, orderBy: { createdAt: 'desc' } }),
+    () => feishu.server.deps.db.sentCard.findFirst({ where: { template, ...where }, orderBy: { createdAt: 'desc' } }),
     5000,
     template,
   ))!
 
-const ref = (card: { id: string; version: number }, extra: Record<string, unknown>) => ({
-  a: '',
-  c: card.id,
-  v: card.version,
-  ...extra,
-})
-
 describe('tickets on Feishu', () => {
   it('decides an approval from the card, once, for the right official only', async () => {
-    const { deps } = server
+    const { deps } = feishu.server
     const enterprise = await seedPeople(deps, { feishu: true })
     await bindContact(deps, 'feishu', 'ou_contact', enterprise.id)
 
@@ -61,7 +45,7 @@ describe('tickets on Feishu', () => {
     const submitted = await post(
       'cards',
       cardActionEvent({
-        value: ref(form, { a: 'ticket.submit' }),
+        value: buttonValue(form, 'ticket.submit'),
         formValue: {
           category: 'fee_waiver',
           description: '今年送检鞋类产品的检验检测费用申请减免',
@@ -80,7 +64,7 @@ describe('tickets on Feishu', () => {
     const asking = await post(
       'cards',
       cardActionEvent({
-        value: ref(task, { a: 'ticket.request_approval', t: ticket.id, tv: ticket.version }),
+        value: buttonValue(task, 'ticket.request_approval', { t: ticket.id, tv: ticket.version }),
         operatorOpenId: 'ou_assignee',
         chatId: 'oc_assignee',
       }),
@@ -95,7 +79,7 @@ describe('tickets on Feishu', () => {
       post(
         'cards',
         cardActionEvent({
-          value: ref(card, { a: 'ticket.decide', t: ticket.id, tv: pending.version }),
+          value: buttonValue(card, 'ticket.decide', { t: ticket.id, tv: pending.version }),
           formValue: { decision, comment },
           operatorOpenId: who,
           chatId: `oc_${who}`,
@@ -130,12 +114,12 @@ describe('tickets on Feishu', () => {
   })
 
   it('a copy refused once by the platform and decided before its retry arrives showing the decision, never dead', async () => {
-    const { deps } = server
+    const { deps } = feishu.server
     const enterprise = await seedPeople(deps, { feishu: true })
     await bindContact(deps, 'feishu', 'ou_contact', enterprise.id)
     // The first card sent to 认证副科长 is refused (a 5xx): it waits for its retry while the ticket is decided.
     let refusedOnce = false
-    fake.setFaultPlan((_, call) => {
+    feishu.fake.setFaultPlan((_, call) => {
       if (refusedOnce || call.body.receive_id !== 'ou_official2' || call.body.msg_type !== 'interactive') return
       refusedOnce = true
       return { status: 500, code: 1, msg: 'internal error' }
@@ -148,7 +132,7 @@ describe('tickets on Feishu', () => {
     await post(
       'cards',
       cardActionEvent({
-        value: ref(form, { a: 'ticket.submit' }),
+        value: buttonValue(form, 'ticket.submit'),
         formValue: {
           category: 'fee_waiver',
           description: '今年送检鞋类产品的检验检测费用申请减免',
@@ -163,7 +147,7 @@ describe('tickets on Feishu', () => {
     await post(
       'cards',
       cardActionEvent({
-        value: ref(task, { a: 'ticket.request_approval', t: ticket.id, tv: ticket.version }),
+        value: buttonValue(task, 'ticket.request_approval', { t: ticket.id, tv: ticket.version }),
         operatorOpenId: 'ou_assignee',
         chatId: 'oc_assignee',
       }),
@@ -174,7 +158,7 @@ describe('tickets on Feishu', () => {
     const approved = await post(
       'cards',
       cardActionEvent({
-        value: ref(mine, { a: 'ticket.decide', t: ticket.id, tv: pending.version }),
+        value: buttonValue(mine, 'ticket.decide', { t: ticket.id, tv: pending.version }),
         formValue: { decision: 'approve', comment: '' },
         operatorOpenId: 'ou_official',
         chatId: 'oc_ou_official',
@@ -185,13 +169,15 @@ describe('tickets on Feishu', () => {
     // The late copy shows the decision, without the 同意/驳回 form; the update queued meanwhile did not die.
     const copy = await waitFor(
       () =>
-        fake.posted().find((call) => call.body.receive_id === 'ou_official2' && call.body.msg_type === 'interactive'),
+        feishu.fake
+          .posted()
+          .find((call) => call.body.receive_id === 'ou_official2' && call.body.msg_type === 'interactive'),
       10_000,
       'the late copy',
     )
     expect(String(copy?.body.content)).toContain('已同意 · 认证科长')
     expect(String(copy?.body.content)).not.toContain('"tag":"form"')
-    await server.idle()
+    await feishu.server.idle()
     expect(await deps.db.outbox.count({ where: { status: 'dead' } })).toBe(0)
   }, 30_000)
 })

@@ -1,8 +1,8 @@
 // Shared set-up for the ticket tests: fictional staff, one bound enterprise contact, and simulator helpers.
-import { randomUUID } from 'node:crypto'
 import type { CardActionEvent } from '../../src/bot/types.ts'
 import type { CoreDeps } from '../../src/deps.ts'
 import { loadStaffFile } from '../../src/features/staff/staff.repo.ts'
+import { cardClickEvent } from '../helpers/actions.ts'
 
 export const STAFF = {
   assignee: '李工',
@@ -70,10 +70,7 @@ export function clickAs(
   value: Record<string, unknown>,
   receivedAt: Date,
 ): CardActionEvent {
-  return {
-    eventId: randomUUID(),
-    platform: 'console',
-    kind: 'card_action',
+  return cardClickEvent({
     chat: { platform: 'console', chatId: card.chatId, chatType: 'p2p' },
     receivedAt,
     operator: { platform: 'console', userId: operator },
@@ -81,6 +78,5 @@ export function clickAs(
     cardVersion: card.version,
     action,
     value,
-    form: {},
-  }
+  })
 }

@@ -1,5 +1,7 @@
 // One-time binding codes: six digits that staff read out to the contact. Only the SHA-256 hash is stored; the
-// comparison is constant-time. Web Crypto only, so it runs on Node and Workers alike.
+// comparison is constant-time (src/security/constant-time.ts). Web Crypto only, so it runs on Node and Workers
+// alike.
+import { constantTimeEqual } from '../../security/constant-time.ts'
 
 export const CODE_LENGTH = 6
 
@@ -17,14 +19,6 @@ export function newOneTimeCode(): string {
 export async function hashCode(code: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code.trim()))
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-/** Compares two hex digests without an early exit, so timing says nothing about how much matched. */
-export function constantTimeEqual(a: string, b: string): boolean {
-  let diff = a.length ^ b.length
-  const length = Math.max(a.length, b.length)
-  for (let i = 0; i < length; i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0)
-  return diff === 0
 }
 
 export async function codeMatches(code: string, storedHash: string): Promise<boolean> {

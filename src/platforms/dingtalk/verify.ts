@@ -5,6 +5,7 @@
 // Pure, on node:crypto's createHmac (on Workers through nodejs_compat): synchronous and cheaper per request than
 // Web Crypto's job dispatch. The clock is injectable for tests.
 import { createHmac } from 'node:crypto'
+import { constantTimeEqual } from '../../security/constant-time.ts'
 
 export const MAX_SKEW_MS = 60 * 60 * 1000
 
@@ -19,20 +20,9 @@ export interface VerifyInput {
   now?: () => number
 }
 
-const encoder = new TextEncoder()
-
 /** base64(HmacSHA256(secret, timestamp + "\n" + secret)): what DingTalk puts in the `sign` header. */
 export async function signDingtalk(timestamp: string, appSecret: string): Promise<string> {
   return createHmac('sha256', appSecret).update(`${timestamp}\n${appSecret}`, 'utf8').digest('base64')
-}
-
-/** Compares two strings without an early exit, so timing does not reveal how much of a forged sign matched. */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const x = encoder.encode(a)
-  const y = encoder.encode(b)
-  let diff = x.length ^ y.length
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ (y[i % Math.max(y.length, 1)] ?? 0)
-  return diff === 0
 }
 
 export async function verifyDingtalkSign(input: VerifyInput): Promise<VerifyResult> {

@@ -5,6 +5,7 @@
 // Unlike the official Node SDK we sign the RAW body (it re-serialises parsed JSON) and always check the token.
 import { Buffer } from 'node:buffer'
 import { createDecipheriv, createHash } from 'node:crypto'
+import { constantTimeEqual } from '../../security/constant-time.ts'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -25,16 +26,6 @@ export async function sha256Hex(text: string): Promise<string> {
 
 export async function sha1Hex(text: string): Promise<string> {
   return createHash('sha1').update(text, 'utf8').digest('hex')
-}
-
-/** Compares two strings in time independent of where they differ (lengths are not secret here). */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = encoder.encode(a)
-  const right = encoder.encode(b)
-  let diff = left.length ^ right.length
-  const length = Math.max(left.length, right.length)
-  for (let i = 0; i < length; i++) diff |= (left[i] ?? 0) ^ (right[i] ?? 0)
-  return diff === 0
 }
 
 function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {

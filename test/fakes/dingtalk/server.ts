@@ -4,7 +4,7 @@
 // and a spell offline), and a record of every call. Shapes: docs/protocols.md, the DingTalk sections.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { goOffline } from '../feishu/server.ts'
+import { answerWithFailure, type FakeFaults, failureQueue, goOffline } from '../faults.ts'
 import { FakeStreamGateway } from './gateway.ts'
 
 export interface FakeCall {
@@ -39,15 +39,18 @@ export interface InjectedFailure {
   stallMs?: number
 }
 
+export const GROUP_SEND = 'POST /v1.0/robot/groupMessages/send'
+export const ONE_TO_ONE_SEND = 'POST /v1.0/robot/oToMessages/batchSend'
+
 /** The calls that put a message in a chat, and so count for flow control and for fault plans. */
 export const MESSAGE_CALLS = new Set([
-  'POST /v1.0/robot/groupMessages/send',
-  'POST /v1.0/robot/oToMessages/batchSend',
+  GROUP_SEND,
+  ONE_TO_ONE_SEND,
   'POST /v1.0/card/instances/createAndDeliver',
   'POST /robot/sendBySession',
 ])
 
-/** Picks a failure for the `index`-th message call (1-based), after any queued by fail(); undefined: none. */
+/** Picks a failure for the `index`-th message call (1-based), after any queued by failNext; undefined: none. */
 export type FaultPlan = (index: number, call: FakeCall) => InjectedFailure | undefined
 
 export interface FakeDingtalkOptions {
@@ -61,7 +64,7 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
   const clientId = options.clientId ?? 'ding-client'
   const clientSecret = options.clientSecret ?? 'ding-secret'
   const calls: FakeCall[] = []
-  const failures = new Map<string, InjectedFailure[]>()
+  const failures = failureQueue<InjectedFailure>()
   const validTokens = new Set<string>()
   const cards = new Map<string, { cardParamMap: Record<string, string>; openSpaceId: string; updates: number }>()
   const sessions = new Map<string, { expiresAt: number }>()
@@ -141,18 +144,13 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
     const key = `${call.method} ${call.path}`
     const message = MESSAGE_CALLS.has(key)
     if (message) messageCalls++
-    const injected = failures.get(key)?.shift() ?? (message ? plan?.(messageCalls, call) : undefined)
+    const injected = failures.take(key, message) ?? (message ? plan?.(messageCalls, call) : undefined)
     const answer = (status: number, payload: Json, headers?: Record<string, string>) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers })
       res.end(JSON.stringify(payload))
     }
-    const fail = (failure: InjectedFailure) => {
-      if (failure.stallMs) {
-        const { stallMs, ...after } = failure
-        setTimeout(() => !res.destroyed && fail(after), stallMs).unref()
-      } else if (failure.reset) req.socket.destroy()
-      else answer(failure.status, failure.body, failure.headers)
-    }
+    const fail = (failure: InjectedFailure) =>
+      answerWithFailure(req, res, failure, (f) => answer(f.status, f.body, f.headers))
     if (injected && !injected.delivered) {
       call.fault = injected.stallMs ? 'stalled' : injected.reset ? 'reset' : 'failed'
       return fail(injected)
@@ -169,6 +167,15 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
   const port = () => (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port()}`
 
+  const faults: FakeFaults<InjectedFailure, FakeCall> = {
+    failNext: (n, failure, endpoint) => failures.push(n, failure, endpoint),
+    expireTokens: () => validTokens.clear(),
+    setFaultPlan(next) {
+      plan = next
+    },
+    offline: (ms) => goOffline(server, port(), ms),
+  }
+
   return {
     url,
     clientId,
@@ -183,20 +190,7 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
       sessions.set(session, { expiresAt: Date.now() + ttlMs })
       return { url: `${url}/robot/sendBySession?session=${session}`, expiresAt: Date.now() + ttlMs }
     },
-    /** The next `times` calls to `key` fail with this answer (e.g. 429 / send.too.fast). */
-    fail(key: string, failure: InjectedFailure, times = 1) {
-      const list = failures.get(key) ?? []
-      for (let i = 0; i < times; i++) list.push(failure)
-      failures.set(key, list)
-    },
-    /** Makes every issued token invalid (as after a secret rotation): the next call must fetch a new one. */
-    revokeTokens: () => validTokens.clear(),
-    /** Message calls consult this when no fail() failure is queued for them (undefined: no plan). */
-    setFaultPlan(next?: FaultPlan) {
-      plan = next
-    },
-    /** Stops accepting connections (callers get ECONNREFUSED) and drops open ones; listens again after `ms`. */
-    offline: (ms: number) => goOffline(server, port(), ms),
+    ...faults,
     close: async () => {
       gateway.close()
       server.closeAllConnections()

@@ -4,8 +4,9 @@
 // (230020) or an invalid token (99991663); for fault tests also to lose its answer after posting the message (an
 // error status, or the connection dropped), to drop the connection before posting, and to refuse connections for a
 // while (offline).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { answerWithFailure, type FakeFaults, failureQueue, goOffline } from '../faults.ts'
 import type { FakeWsGateway } from './ws-gateway.ts'
 
 export const FAKE_APP_ID = 'cli_a1b2c3d4e5f60718'
@@ -48,7 +49,7 @@ export interface InjectedFailure {
 /** Picks a failure for the `index`-th message call (1-based), after any queued by failNext; undefined: none. */
 export type FaultPlan = (index: number, call: RecordedCall) => InjectedFailure | undefined
 
-export interface FakeFeishu {
+export interface FakeFeishu extends FakeFaults<InjectedFailure, RecordedCall> {
   url: string
   calls: RecordedCall[]
   /** Calls to message endpoints that were accepted (create, reply, patch, card update). */
@@ -56,38 +57,8 @@ export interface FakeFeishu {
   /** Message calls that put a new message in a chat (what people see; repeats of a uuid are not new). */
   posted(): RecordedCall[]
   tokensIssued(): number
-  /** The next n message calls fail this way. */
-  failNext(n: number, failure: InjectedFailure): void
-  /** Every token issued so far becomes invalid (the next call with one gets 99991663). */
-  expireTokens(): void
-  /** Message calls consult this when no failNext failure is queued (undefined: no plan). */
-  setFaultPlan(plan?: FaultPlan): void
-  /** Stops accepting connections (callers get ECONNREFUSED) and drops open ones; listens again after `ms`. */
-  offline(ms: number): Promise<void>
   ws?: FakeWsGateway
   close(): Promise<void>
-}
-
-/** Closes the listening socket and every connection, then listens on the same port again after `ms`. */
-export async function goOffline(server: Server, port: number, ms: number): Promise<void> {
-  server.close()
-  server.closeAllConnections()
-  await new Promise((resolve) => setTimeout(resolve, ms))
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject)
-        server.listen(port, '127.0.0.1', () => {
-          server.off('error', reject)
-          resolve()
-        })
-      })
-      return
-    } catch (error) {
-      if (attempt >= 50) throw error
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -95,12 +66,10 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body))
 }
 
-function fail(res: ServerResponse, failure: InjectedFailure) {
-  if (failure.stallMs) {
-    const { stallMs, ...after } = failure
-    setTimeout(() => !res.destroyed && fail(res, after), stallMs).unref()
-  } else if (failure.reset) res.socket?.destroy()
-  else json(res, failure.status, { code: failure.code, msg: failure.msg ?? 'injected failure' }, failure.headers)
+function fail(req: IncomingMessage, res: ServerResponse, failure: InjectedFailure) {
+  answerWithFailure(req, res, failure, (f) =>
+    json(res, f.status, { code: f.code, msg: f.msg ?? 'injected failure' }, f.headers),
+  )
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -112,7 +81,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Promise<FakeFeishu> {
   const calls: RecordedCall[] = []
   const valid = new Set<string>()
-  const failures: InjectedFailure[] = []
+  const failures = failureQueue<InjectedFailure>()
   const seenUuids = new Map<string, string>()
   let issued = 0
   let messageSeq = 0
@@ -154,10 +123,10 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
       url.pathname.startsWith('/open-apis/im/v1/messages') || url.pathname === '/open-apis/interactive/v1/card/update'
     if (!isMessageCall) return json(res, 404, { code: 404, msg: `fake has no ${req.method} ${url.pathname}` })
     messageCalls++
-    const failure = failures.shift() ?? plan?.(messageCalls, call)
+    const failure = failures.take(`${call.method} ${call.path}`, true) ?? plan?.(messageCalls, call)
     if (failure && !failure.delivered) {
       call.fault = failure.stallMs ? 'stalled' : failure.reset ? 'reset' : 'failed'
-      return fail(res, failure)
+      return fail(req, res, failure)
     }
     ;(call as RecordedCall & { accepted?: boolean }).accepted = true
     let answer: Record<string, unknown> = { code: 0, msg: 'ok' }
@@ -173,7 +142,7 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
     }
     if (!failure) return json(res, 200, answer)
     call.fault = 'lost'
-    return fail(res, failure)
+    return fail(req, res, failure)
   })
   if (options.ws) server.on('upgrade', (req, socket, head) => options.ws?.handleUpgrade(req, socket, head))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
@@ -187,9 +156,7 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
     messages: () => calls.filter((c) => (c as RecordedCall & { accepted?: boolean }).accepted),
     posted: () => calls.filter((c) => c.posted),
     tokensIssued: () => issued,
-    failNext(n, failure) {
-      for (let i = 0; i < n; i++) failures.push(failure)
-    },
+    failNext: (n, failure, endpoint) => failures.push(n, failure, endpoint),
     expireTokens: () => valid.clear(),
     setFaultPlan(next) {
       plan = next

@@ -1,6 +1,7 @@
 // Toy platform, request verification: `x-toy-signature` is hex HMAC-SHA256(key = token, timestamp + "\n" + raw
 // body), `x-toy-timestamp` in seconds, refused when more than 5 minutes off (WeCom-like, invented for the test).
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
+import { constantTimeEqual } from '../../../src/security/constant-time.ts'
 
 export const MAX_AGE_SECONDS = 300
 
@@ -18,9 +19,7 @@ export function verifyToy(
   if (!request.timestamp || !request.signature) return { ok: false, reason: 'missing' }
   if (Math.abs(now.getTime() / 1000 - Number(request.timestamp)) > MAX_AGE_SECONDS)
     return { ok: false, reason: 'stale' }
-  const expected = Buffer.from(signToy(token, request.timestamp, request.rawBody))
-  const given = Buffer.from(request.signature)
-  return expected.length === given.length && timingSafeEqual(expected, given)
+  return constantTimeEqual(signToy(token, request.timestamp, request.rawBody), request.signature)
     ? { ok: true }
     : { ok: false, reason: 'mismatch' }
 }

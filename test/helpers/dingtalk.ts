@@ -1,23 +1,27 @@
-// The real server (createApp, pipeline, outbox, SQLite file) with DingTalk on, pointed at the fake DingTalk.
+// The real server (createApp, pipeline, outbox, SQLite file) with DingTalk on, pointed at the fake DingTalk; and
+// withDingtalk(), which starts both around every test (or once for the file) and closes both afterwards.
 import type { CoreDeps } from '../../src/deps.ts'
 import { createKnowledgeService } from '../../src/features/knowledge/service.ts'
 import { createDingtalkPlatform } from '../../src/platforms/dingtalk/index.ts'
-import type { FakeDingtalk } from '../fakes/dingtalk/server.ts'
-import { startTestServer } from '../helpers/server.ts'
+import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
+import { startTestServer, type TestServer, withFakeAndServer } from './server.ts'
 
-export interface DingtalkTestServer {
-  url: string
-  deps: CoreDeps
-  idle(): Promise<void>
-  close(): Promise<void>
+export type DingtalkTestServer = TestServer
+
+export interface DingtalkServerOptions {
+  stream?: { idleMs?: number; pingEveryMs?: number; reconnectMinMs?: number }
+  database?: 'sqlite' | 'postgresql'
+  logs?: string[]
 }
 
 export function startDingtalkServer(
   fake: FakeDingtalk,
   env: Record<string, string> = {},
-  stream?: { idleMs?: number; pingEveryMs?: number; reconnectMinMs?: number },
+  options: DingtalkServerOptions = {},
 ): Promise<DingtalkTestServer> {
   return startTestServer({
+    database: options.database,
+    logs: options.logs,
     env: {
       DINGTALK_CLIENT_ID: fake.clientId,
       DINGTALK_CLIENT_SECRET: fake.clientSecret,
@@ -29,7 +33,26 @@ export function startDingtalkServer(
     knowledge: createKnowledgeService({ entries: [] }),
     simulator: false,
     // Built here so tests can pass Stream timings.
-    platform: (deps) => createDingtalkPlatform(deps, { stream }),
+    platform: (deps) => createDingtalkPlatform(deps, { stream: options.stream }),
+  })
+}
+
+export interface WithDingtalkOptions extends DingtalkServerOptions {
+  env?: Record<string, string>
+  /** Start once for the whole file (beforeAll) instead of afresh for every test. */
+  once?: boolean
+}
+
+/** The fake DingTalk and the server on it, started before every test (or once) and closed after. */
+export interface DingtalkSetUp {
+  fake: FakeDingtalk
+  server: DingtalkTestServer
+}
+
+export function withDingtalk(options: WithDingtalkOptions = {}): DingtalkSetUp {
+  return withFakeAndServer(options.once, async () => {
+    const fake = await startFakeDingtalk()
+    return { fake, server: await startDingtalkServer(fake, options.env, options) }
   })
 }
 
