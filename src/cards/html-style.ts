@@ -18,9 +18,9 @@ export const CARD_CSS = `
 .qs-card-title{font-size:15px;font-weight:600;margin:0}
 .qs-card-subtitle{font-size:12px;opacity:.9;margin-top:2px}
 .qs-card-body{padding:10px 14px 12px;display:flex;flex-direction:column;gap:8px}
-.qs-card-body>:empty{display:none}
-.qs-md p{margin:0}
-.qs-md ul{margin:0;padding-left:1.3em}
+.qs-card-body>div:empty{display:none}
+.qs-md p,.qs-note p{margin:0}
+.qs-md ul,.qs-md ol,.qs-note ul,.qs-note ol{margin:0;padding-left:1.3em}
 .qs-md a,.qs-note a{color:#3370ff}
 .qs-fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:6px 14px;margin:0}
 .qs-field dt{color:#646a73;font-size:12px}
