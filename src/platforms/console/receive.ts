@@ -94,7 +94,9 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
       ...(response?.card ? [{ kind: 'card' as const, card: response.card }] : []),
       ...mine.map((m) => m.body),
     ])
-    buttons = []
+    // Numbers keep pointing at the cards last shown until something new is shown (the simulator asks for what is
+    // waiting every few seconds, mostly finding nothing).
+    if (items.length || response) buttons = []
     for (const item of items) {
       if (item.kind === 'text') {
         parts.push(item.text)
