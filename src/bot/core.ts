@@ -5,6 +5,7 @@ import type { CoreDeps } from '../deps.ts'
 import { findSentCard } from '../outbox/outbox.repo.ts'
 import type { HandlerResult } from './handler.ts'
 import { answer, numberAnswersFlow, receiveNumberedReply } from './numbered-reply.ts'
+import { type KnownPerson, peopleOn } from './people.ts'
 import { acceptEvent, type CardActionOptions, handleCardAction, runEventNow } from './pipeline.ts'
 import type { CardActionEvent, CardActionResponse, InboundEvent, MessageEvent } from './types.ts'
 
@@ -34,6 +35,8 @@ export interface BotCore {
   answer(deps: CoreDeps, message: MessageEvent, text: string): Promise<void>
   /** A card we sent, as it is now (callbacks that do not say their chat; a terminal that shows the latest look). */
   sentCard(deps: CoreDeps, cardId: string): Promise<SentCardState | null>
+  /** Who is known on a platform (staff accounts, enterprise contacts): a simulator's list of people to act as. */
+  peopleOn(deps: CoreDeps, platform: string): Promise<KnownPerson[]>
 }
 
 export const botCore: BotCore = {
@@ -43,6 +46,7 @@ export const botCore: BotCore = {
   receiveNumberedReply,
   numberAnswersFlow,
   answer,
+  peopleOn: (deps, platform) => peopleOn(deps, platform),
   async sentCard(deps, cardId) {
     const card = await findSentCard(deps.db, cardId)
     return card ? { model: card.model, version: card.version, chatId: card.chatId, userId: card.userId } : null

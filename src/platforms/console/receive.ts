@@ -4,10 +4,11 @@
 // Why the console keeps its numbers on screen rather than the core's "latest card in the chat": a terminal shows a
 // turn's cards together (a to-do list and up to three work cards), numbered through, and the click runs at once so
 // the turn shows its own answer.
+import { randomUUID } from 'node:crypto'
 import { type BotCore, botCore } from '../../bot/core.ts'
 import type { HandlerResult } from '../../bot/handler.ts'
 import { parseReplyNumber } from '../../bot/numbered-reply.ts'
-import type { Citation, InboundEvent, OutgoingBody } from '../../bot/types.ts'
+import type { CardActionEvent, Citation, InboundEvent, OutgoingBody } from '../../bot/types.ts'
 import type { CardButton, CardModel } from '../../cards/model.ts'
 import { renderCardText } from '../../cards/render-text.ts'
 import type { CoreDeps } from '../../deps.ts'
@@ -21,7 +22,20 @@ export interface ConsoleTurn {
   cards: CardModel[]
   citations: Citation[]
   /** What other people were sent because of this turn (notifications), for the simulator's side panel. */
-  others: { to: string; text: string }[]
+  others: { to: string; text: string; body: OutgoingBody }[]
+  /** The clicked button's short answer ("已记录"), shown apart from the messages. */
+  toast?: string
+  /** What this person was shown, in order: texts and cards (as they are now), for the web simulator. */
+  items: OutgoingBody[]
+}
+
+/** A click on a real button (the web simulator): the card as shown, the button's action and value, form inputs. */
+export interface ConsoleClick {
+  cardId?: string
+  cardVersion: number
+  action: string
+  value: Record<string, string | number | boolean>
+  form?: Record<string, string>
 }
 
 export interface ConsoleSessionOptions {
@@ -32,6 +46,15 @@ export interface ConsoleSessionOptions {
   /** Defaults to the real core (src/bot/core.ts). */
   core?: BotCore
 }
+
+const notice = (text: string): ConsoleTurn => ({
+  intent: 'console',
+  text,
+  cards: [],
+  citations: [],
+  others: [],
+  items: [{ kind: 'text', text }],
+})
 
 export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, options: ConsoleSessionOptions) {
   const core = options.core ?? botCore
@@ -61,6 +84,7 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
     const others = inbox.unannounced().map((m) => ({
       to: m.address.userId ?? m.address.chatId ?? '',
       text: m.body.kind === 'text' ? m.body.text : renderCardText(m.body.card).text,
+      body: m.body,
     }))
     const parts: string[] = []
     const cards: CardModel[] = []
@@ -70,7 +94,9 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
       ...(response?.card ? [{ kind: 'card' as const, card: response.card }] : []),
       ...mine.map((m) => m.body),
     ])
-    buttons = []
+    // Numbers keep pointing at the cards last shown until something new is shown (the simulator asks for what is
+    // waiting every few seconds, mostly finding nothing).
+    if (items.length || response) buttons = []
     for (const item of items) {
       if (item.kind === 'text') {
         parts.push(item.text)
@@ -88,16 +114,40 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
       cards,
       citations: result?.citations ?? [],
       others,
+      items,
+      ...(response?.toast ? { toast: response.toast.text } : {}),
     }
   }
 
   /** Sends one line and waits for the bot's answer, outbox included. */
   async function say(line: string): Promise<ConsoleTurn> {
     const event = await eventFor(line)
-    if (typeof event === 'string') return { intent: 'console', text: event, cards: [], citations: [], others: [] }
+    if (typeof event === 'string') return notice(event)
+    return run(event)
+  }
+
+  async function run(event: InboundEvent): Promise<ConsoleTurn> {
     const result: HandlerResult | null = await core.runEventNow(deps, event)
     await deps.outbox.drain()
     return present(result)
+  }
+
+  /** Presses a button of a card shown in the web simulator, as this person in this chat; the core checks the rest. */
+  async function click(input: ConsoleClick): Promise<ConsoleTurn> {
+    const event: CardActionEvent = {
+      eventId: randomUUID(),
+      platform: CONSOLE,
+      kind: 'card_action',
+      chat,
+      receivedAt: deps.clock.now(),
+      operator: actor,
+      cardId: input.cardId || undefined,
+      cardVersion: input.cardId ? input.cardVersion : undefined,
+      action: input.action,
+      value: input.value,
+      form: input.form ?? {},
+    }
+    return run(event)
   }
 
   /**
@@ -126,5 +176,5 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
     return { ...(await present(null)), intent: 'pending' }
   }
 
-  return { chat, actor, say, pending }
+  return { chat, actor, say, click, pending }
 }
