@@ -137,6 +137,9 @@ describe('tickets on DingTalk without a card template (numbered replies)', () =>
     expect(chat.textsTo(DT.official).at(-1)).toContain('目前没有可以回复数字办理的事项')
     await chat.say(DT.official, '同意减免，请按规定办理')
     expect(chat.textsTo(DT.contact).at(-1)).toContain('审批意见：同意减免，请按规定办理')
+    // As the official was told: the 质量管家 hears the opinion too.
+    expect(chat.textsTo(DT.official).at(-1)).toBe('审批意见已记录，并已告知企业联系人和质量管家。')
+    expect(chat.textsTo(DT.assignee).at(-1)).toContain('审批意见：同意减免，请按规定办理')
     expect(await decisions(ticket.id)).toBe(1)
     expect(await server.deps.db.inboundEvent.count({ where: { eventId: approving, kind: 'card_action' } })).toBe(1)
   })

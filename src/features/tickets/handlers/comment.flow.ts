@@ -4,7 +4,8 @@ import { recognize } from '../../../bot/dispatcher.ts'
 import type { FlowHandler } from '../../../bot/handler.ts'
 import { text } from '../../../bot/handler.ts'
 import { enqueueMessage } from '../../../outbox/outbox.repo.ts'
-import { contactAddress } from '../ticket.people.ts'
+import { findStaff } from '../../staff/staff.repo.ts'
+import { contactAddress, staffAddress } from '../ticket.people.ts'
 
 const SKIP = /^(无|没有|不用|跳过|不需要|否|no)$/i
 const COMMANDS = new Set(['help', 'ticket', 'ticket_mine', 'bind', 'unbind', 'my_enterprise'])
@@ -33,16 +34,22 @@ export const ticketCommentFlow: FlowHandler = {
         where: { id: eventId, ticketId, comment: null },
         data: { comment },
       })
-      const address = contactAddress(ticket)
-      if (count && address) {
+      if (!count) return
+      // As the official was promised: the enterprise and the 质量管家 who handles the ticket both hear it.
+      const body = text(`关于工单 ${ticket.number} 的审批意见：${comment}`)
+      const contact = contactAddress(ticket)
+      if (contact)
+        await enqueueMessage(tx, { address: contact, body, dedupeKey: `ticket:${ticketId}:event:${eventId}:comment` })
+      const assignee = ticket.assigneeId ? await findStaff(tx, ticket.assigneeId) : null
+      const toAssignee = assignee && staffAddress(deps, assignee, ticket.originPlatform)
+      if (toAssignee)
         await enqueueMessage(tx, {
-          address,
-          body: text(`关于工单 ${ticket.number} 的审批意见：${comment}`),
-          dedupeKey: `ticket:${ticketId}:event:${eventId}:comment`,
+          address: toAssignee,
+          body,
+          dedupeKey: `ticket:${ticketId}:event:${eventId}:comment:staff`,
         })
-      }
     })
     deps.outbox.kick()
-    return { intent: 'ticket_comment', replies: [text('审批意见已记录，并已告知企业联系人。')] }
+    return { intent: 'ticket_comment', replies: [text('审批意见已记录，并已告知企业联系人和质量管家。')] }
   },
 }
