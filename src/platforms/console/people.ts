@@ -39,3 +39,17 @@ export function defaultPerson(known: KnownPerson[], people: SimulatorPerson[]): 
   const bound = known.find((p) => p.kind === 'contact' && p.enterprise)
   return people.find((p) => p.userId === bound?.userId) ?? VISITOR
 }
+
+/**
+ * Who `/user <query>` means in the terminal, by the simulator's rule: a userId or full name exactly, else the first
+ * name that starts with the query, else the first that contains it — so `/user 李工` is 李工（演示） and
+ * `/user 认证检测科负责人` is 认证检测科负责人（演示）, without typing the full-width bracket. Null: nobody known.
+ */
+export function findPerson<P extends { userId: string; name: string }>(known: P[], query: string): P | null {
+  return (
+    known.find((p) => p.userId === query || p.name === query) ??
+    known.find((p) => p.name.startsWith(query)) ??
+    known.find((p) => p.name.includes(query)) ??
+    null
+  )
+}
