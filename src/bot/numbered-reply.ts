@@ -4,7 +4,16 @@
 // back becomes the neutral click on that button of the latest such card in the chat, and runs exactly as a card
 // callback would: the pipeline's stale-version check, the handlers' role checks against the verified sender.
 // Such messages cannot be edited, so the click's answer (toast, card's new look) is sent back as new messages.
-import { callbackButtons } from '../cards/buttons.ts'
+//
+// The rule that makes a number mean one thing: a number always refers to the same action of the same card.
+// - A card's buttons may keep a fixed number per action (CardButton.number; the ticket cards number 接单 1, 转派 2,
+//   需要审批 3, 办结 4 on every version), so when a version drops a button the others keep their numbers: a number
+//   remembered from an older version presses the same action or none ("没有编号为 n 的选项"), never another one.
+// - A number presses the latest version of the card it was shown on; a click carrying an older version is refused
+//   by the pipeline with "卡片已更新，请按最新卡片操作。" and the current card (STALE_CARD_TEXT), never pressed.
+// - Final actions (办结, 驳回) ask first where the platform has no forms: the number opens a 确认/取消 card whose
+//   确认 does the action (src/features/tickets/handlers/work.actions.ts).
+import { numberedButtons } from '../cards/buttons.ts'
 import { type CardButton, type CardModel, cardModelSchema } from '../cards/model.ts'
 import { retryWhenBusy } from '../db/busy.ts'
 import type { CoreDeps } from '../deps.ts'
@@ -19,8 +28,9 @@ export const TEXT_ONLY_FLOWS = new Set(['ticket_comment'])
 const RECENT_CARDS = 20
 
 export const NO_CARD_TEXT = '您好，目前没有可以回复数字办理的事项。如需帮助，请发送“帮助”查看可用服务。'
-export const outOfRangeText = (n: number, max: number) =>
-  `抱歉，没有编号为 ${n} 的选项。${max === 1 ? '请回复 1' : `请回复 1 到 ${max} 之间的数字`}（对应最近一张卡片中的选项）。`
+export const outOfRangeText = (n: number, numbers: number[]) =>
+  `抱歉，没有编号为 ${n} 的选项。${numbers.length === 1 ? `请回复 ${numbers[0]}` : isRun(numbers) ? `请回复 ${numbers[0]} 到 ${numbers.at(-1)} 之间的数字` : `请回复 ${numbers.join('、')} 中的一个数字`}（对应最近一张卡片中的选项）。`
+const isRun = (ns: number[]) => ns.every((n, i) => i === 0 || n === ns[i - 1]! + 1)
 
 /** The number in a message that is nothing but a number (half- or full-width digits), else null. */
 export function parseReplyNumber(text: string): number | null {
@@ -46,20 +56,22 @@ export async function numberAnswersFlow(deps: CoreDeps, message: MessageEvent): 
 
 export interface NumberedCard {
   card: CardModel & { id: string }
-  buttons: CardButton[]
+  buttons: { n: number; button: CardButton }[]
 }
 
 export type NumberedChoice =
   | { kind: 'press'; card: NumberedCard['card']; button: CardButton }
   | { kind: 'no_card' }
-  | { kind: 'out_of_range'; max: number }
+  | { kind: 'out_of_range'; numbers: number[] }
 
 /** The button number `n` means: on the latest card (newest first) that still has buttons. */
 export function chooseButton(newestFirst: NumberedCard[], n: number): NumberedChoice {
   const latest = newestFirst.find((c) => c.buttons.length > 0)
   if (!latest) return { kind: 'no_card' }
-  const button = latest.buttons[n - 1]
-  return button ? { kind: 'press', card: latest.card, button } : { kind: 'out_of_range', max: latest.buttons.length }
+  const button = latest.buttons.find((b) => b.n === n)?.button
+  return button
+    ? { kind: 'press', card: latest.card, button }
+    : { kind: 'out_of_range', numbers: latest.buttons.map((b) => b.n) }
 }
 
 /** The neutral click the number stands for; the message's id is its event id (one message, one decision). */
@@ -97,7 +109,7 @@ async function recentCards(deps: CoreDeps, chat: ChatRef, sender: string): Promi
     const parsed = cardModelSchema.safeParse(JSON.parse(row.model))
     if (!parsed.success) return []
     const card = { ...parsed.data, id: row.id, version: row.version }
-    return [{ card, buttons: callbackButtons(card) }]
+    return [{ card, buttons: numberedButtons(card) }]
   })
 }
 
@@ -168,7 +180,7 @@ export async function receiveNumberedReply(
   if (await numberAnswersFlow(deps, message)) return null
   const choice = chooseButton(await recentCards(deps, message.chat, message.sender.userId), n)
   if (choice.kind === 'no_card') await answer(deps, message, NO_CARD_TEXT)
-  if (choice.kind === 'out_of_range') await answer(deps, message, outOfRangeText(n, choice.max))
+  if (choice.kind === 'out_of_range') await answer(deps, message, outOfRangeText(n, choice.numbers))
   if (choice.kind !== 'press') return { status: 'accepted' }
   // The decision and the messages that answer it are one unit; when it could not be done, the person is told.
   await handleCardAction(deps, toCardAction(message, choice.card, choice.button), {

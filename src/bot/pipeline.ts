@@ -73,10 +73,18 @@ export async function processInboundEvent(deps: CoreDeps, id: number): Promise<H
 
 type InboundRow = Awaited<ReturnType<CoreDeps['db']['inboundEvent']['findUniqueOrThrow']>>
 
+/** The person a one-to-one chat's replies are shown to (recorded on the cards sent there). */
+function viewerOf(event: InboundEvent): string | undefined {
+  if (event.chat.chatType !== 'p2p') return undefined
+  if (event.kind === 'message') return event.sender.userId
+  return event.kind === 'card_action' ? event.operator.userId : undefined
+}
+
 const repliesOf = (event: InboundEvent, result: HandlerResult): EnqueueInput[] =>
   (result.replies ?? []).map((body, index) => ({
     address: { platform: event.platform, chatId: event.chat.chatId },
     body,
+    viewer: viewerOf(event),
     reply: index === 0 && event.kind === 'message' ? event.reply : undefined,
   }))
 
@@ -266,7 +274,7 @@ async function cardAction(
     return refuse(toast('error', '该按钮不属于当前会话，操作未生效。'))
   }
   if (card && event.cardVersion !== undefined && event.cardVersion < card.version) {
-    return refuse({ toast: { type: 'warning', text: '卡片内容已更新，请在最新的卡片上操作。' }, card: card.model })
+    return refuse({ toast: { type: 'warning', text: STALE_CARD_TEXT }, card: card.model })
   }
   const result = await dispatchCardAction(deps, event, card)
   const response: CardActionResponse = { ...result.cardResponse }
@@ -289,6 +297,9 @@ export interface CardActionOptions {
   /** The click could not be done (nothing of it was kept) and `answer` could not say so: tell the person here. */
   notDone?: (response: CardActionResponse) => Promise<void>
 }
+
+/** A click (or a typed number) on a card version older than the current one: nothing is pressed. */
+export const STALE_CARD_TEXT = '卡片已更新，请按最新卡片操作。'
 
 /** The truth when a click's unit could not commit: nothing of it was kept. */
 export const CLICK_NOT_DONE_TEXT = '系统繁忙，本次操作未生效，请稍后重试；如多次失败请联系工作人员。'
@@ -335,7 +346,9 @@ export async function handleCardAction(
         })
         const { result, response } = await cardAction(unit, event, { push: false })
         const address = { platform: event.platform, chatId: event.chat.chatId }
-        for (const body of result.replies ?? []) await enqueueMessage(unit.db, { address, body })
+        for (const body of result.replies ?? []) {
+          await enqueueMessage(unit.db, { address, body, viewer: viewerOf(event) })
+        }
         await options.answer?.(unit, response)
         await markProcessed(unit, row.id)
         unit.outbox.kick(event.platform)

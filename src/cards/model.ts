@@ -13,6 +13,12 @@ export const cardButtonSchema = z.object({
   style: z.enum(['primary', 'default', 'danger']).default('default'),
   /** A link button opens this URL instead of calling back. */
   url: z.string().optional(),
+  /**
+   * The reply number this button keeps on every version of its card, where buttons are pressed by typing a number
+   * (console, DingTalk without a card template): an action keeps its number when other buttons come and go. Without
+   * it, a button is numbered by its position. A template's empty placeholder counts as none.
+   */
+  number: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().positive().optional()),
 })
 export type CardButton = z.infer<typeof cardButtonSchema>
 

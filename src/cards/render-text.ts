@@ -4,9 +4,14 @@ import type { CardBlock, CardButton, CardModel } from './model.ts'
 
 export interface TextCard {
   text: string
-  /** Buttons in display order; `[n]` in the text is buttons[n - 1]. Form submits come first. */
+  /** Buttons in display order. Form submits come first. */
   buttons: CardButton[]
+  /** The number `[n]` each button shows (numbers[i] for buttons[i]): its own `number`, else its position. */
+  numbers: number[]
 }
+
+/** A button's reply number: the one it keeps across its card's versions, else its 1-based position. */
+export const buttonNumber = (button: CardButton, position: number) => button.number ?? position
 
 /** Markdown subset → readable text: drop emphasis marks, keep link text with its URL. */
 export function markdownToText(markdown: string): string {
@@ -37,7 +42,7 @@ function blockText(block: CardBlock, buttons: CardButton[]): string {
     case 'form': {
       buttons.push(block.submit)
       const fields = block.inputs.map((i) => `  - ${i.label}${i.required ? '（必填）' : ''}`)
-      return [`请填写：`, ...fields, `[${buttons.length}] ${block.submit.label}`].join('\n')
+      return [`请填写：`, ...fields, `[${buttonNumber(block.submit, buttons.length)}] ${block.submit.label}`].join('\n')
     }
   }
 }
@@ -48,8 +53,10 @@ export function renderCardText(card: CardModel): TextCard {
   for (const block of card.blocks) lines.push(blockText(block, buttons))
   const actionLabels = card.actions.map((button) => {
     buttons.push(button)
-    return button.url ? `[${buttons.length}] ${button.label}（${button.url}）` : `[${buttons.length}] ${button.label}`
+    const n = buttonNumber(button, buttons.length)
+    return button.url ? `[${n}] ${button.label}（${button.url}）` : `[${n}] ${button.label}`
   })
   if (actionLabels.length) lines.push(actionLabels.join('  '))
-  return { text: lines.filter((l) => l.trim() !== '').join('\n'), buttons }
+  const numbers = buttons.map((b, i) => buttonNumber(b, i + 1))
+  return { text: lines.filter((l) => l.trim() !== '').join('\n'), buttons, numbers }
 }

@@ -23,6 +23,11 @@ export interface EnqueueInput {
   reply?: ReplyHint
   /** The same key is enqueued once (e.g. `ticket:12:assigned`). */
   dedupeKey?: string
+  /**
+   * Who sees a card sent to a one-to-one chat (SentCard.userId beside its chatId; the address is unchanged), so the
+   * copies one person was sent, by chat or directly, are known as theirs (src/features/tickets/ticket.refresh.ts).
+   */
+  viewer?: string
 }
 
 /** 18 random hex digits: unguessable, so a forged button cannot address someone else's card. */
@@ -46,7 +51,7 @@ function rowsFor(input: EnqueueInput) {
       id,
       platform: input.address.platform,
       chatId: input.address.chatId ?? null,
-      userId: input.address.userId ?? null,
+      userId: input.address.userId ?? input.viewer ?? null,
       template: model.template,
       subject: model.subject ?? null,
       model: JSON.stringify(model),
@@ -130,7 +135,8 @@ export async function updateSentCard(
     const address: Address = {
       platform: row.platform as Address['platform'],
       chatId: row.chatId ?? undefined,
-      userId: row.userId ?? undefined,
+      // A card in a chat goes back to the chat; its userId only names who sees it there.
+      userId: row.chatId ? undefined : (row.userId ?? undefined),
     }
     const payload: OutboxPayload = { address, body: { kind: 'card', card: model }, card: { id, update: true } }
     await db.outbox.create({

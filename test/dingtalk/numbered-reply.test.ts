@@ -10,7 +10,7 @@ import {
   toCardAction,
 } from '../../src/bot/numbered-reply.ts'
 import type { MessageEvent } from '../../src/bot/types.ts'
-import { callbackButtons } from '../../src/cards/buttons.ts'
+import { numberedButtons } from '../../src/cards/buttons.ts'
 import type { CardModel } from '../../src/cards/model.ts'
 import { renderFallback } from '../../src/platforms/dingtalk/render.ts'
 
@@ -34,7 +34,7 @@ const approval: CardModel & { id: string } = {
     { label: '驳回', action: 'ticket.reject', value: { t: 1, tv: 4 }, style: 'danger' },
   ],
 }
-const numbered = (card: CardModel & { id: string }): NumberedCard => ({ card, buttons: callbackButtons(card) })
+const numbered = (card: CardModel & { id: string }): NumberedCard => ({ card, buttons: numberedButtons(card) })
 const decided = numbered({ ...approval, id: 'crd_decided', actions: [] })
 
 describe('parseReplyNumber', () => {
@@ -79,14 +79,41 @@ describe('chooseButton', () => {
     expect(choice).toMatchObject({ kind: 'press', card: { id: 'crd_approval' }, button: { action: 'ticket.approve' } })
   })
   it('says when the number is out of range or there is nothing to press', () => {
-    expect(chooseButton([numbered(approval)], 3)).toEqual({ kind: 'out_of_range', max: 2 })
-    expect(chooseButton([numbered(approval)], 0)).toEqual({ kind: 'out_of_range', max: 2 })
+    expect(chooseButton([numbered(approval)], 3)).toEqual({ kind: 'out_of_range', numbers: [1, 2] })
+    expect(chooseButton([numbered(approval)], 0)).toEqual({ kind: 'out_of_range', numbers: [1, 2] })
     expect(chooseButton([decided], 1)).toEqual({ kind: 'no_card' })
     expect(chooseButton([], 1)).toEqual({ kind: 'no_card' })
-    expect(outOfRangeText(3, 2)).toBe(
+    expect(outOfRangeText(3, [1, 2])).toBe(
       '抱歉，没有编号为 3 的选项。请回复 1 到 2 之间的数字（对应最近一张卡片中的选项）。',
     )
-    expect(outOfRangeText(2, 1)).toContain('请回复 1（')
+    expect(outOfRangeText(2, [1])).toContain('请回复 1（')
+    expect(outOfRangeText(1, [2, 3, 4])).toContain('请回复 2 到 4 之间的数字')
+    expect(outOfRangeText(5, [1, 6])).toContain('请回复 1、6 中的一个数字')
+  })
+  it('keeps the number a button carries across the card versions: a dropped button shifts no other', () => {
+    const fixed = (labels: [string, number][]) =>
+      numbered({
+        ...approval,
+        blocks: [],
+        actions: labels.map(([label, number]) => ({ label, action: label, value: {}, style: 'default', number })),
+      })
+    const before = fixed([
+      ['接单', 1],
+      ['转派', 2],
+      ['需要审批', 3],
+      ['办结', 4],
+    ])
+    const after = fixed([
+      ['转派', 2],
+      ['需要审批', 3],
+      ['办结', 4],
+    ])
+    expect(chooseButton([before], 3)).toMatchObject({ kind: 'press', button: { label: '需要审批' } })
+    expect(chooseButton([after], 3)).toMatchObject({ kind: 'press', button: { label: '需要审批' } })
+    expect(chooseButton([after], 1)).toEqual({ kind: 'out_of_range', numbers: [2, 3, 4] })
+    expect(renderFallback(after.card).msgParam.text).toContain(
+      '- 回复 **2**：转派\n- 回复 **3**：需要审批\n- 回复 **4**：办结',
+    )
   })
 })
 

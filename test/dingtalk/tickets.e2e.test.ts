@@ -143,4 +143,55 @@ describe('tickets on DingTalk without a card template (numbered replies)', () =>
     expect(await decisions(ticket.id)).toBe(1)
     expect(await server.deps.db.inboundEvent.count({ where: { eventId: approving, kind: 'card_action' } })).toBe(1)
   })
+
+  it('a number keeps its action across card versions, 办结 and 驳回 ask first, one copy per person per change', async () => {
+    const chat = await start()
+    await chat.say(DT.contact, '我要申请服务')
+    const ticket = await applyStepByStep(chat, ['10'])
+    const cardsTo = (userId: string, from = 0) => chat.textsTo(userId, from).filter((t) => t.includes(ticket.number))
+    await waitFor(() => cardsTo(DT.assignee).length > 0)
+    expect(cardsTo(DT.assignee).at(-1)).toContain('- 回复 **1**：接单\n- 回复 **2**：转派\n- 回复 **3**：需要审批')
+
+    // 接单: one new copy of the card, its actions keeping their numbers (转派 2, 需要审批 3).
+    let before = chat.sentTo(DT.assignee).length
+    await chat.say(DT.assignee, '1')
+    expect(cardsTo(DT.assignee, before)).toHaveLength(1)
+    expect(cardsTo(DT.assignee, before)[0]).toContain('工单办理中')
+    expect(cardsTo(DT.assignee, before)[0]).toContain('- 回复 **2**：转派\n- 回复 **3**：需要审批')
+    // The old number of 接单 presses nothing else; 3 is still 需要审批.
+    await chat.say(DT.assignee, '1')
+    expect(chat.textsTo(DT.assignee).at(-1)).toContain('没有编号为 1 的选项。请回复 2 到 3 之间的数字')
+    await chat.say(DT.assignee, '3')
+    expect((await server.deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe(
+      'pending_approval',
+    )
+
+    // 驳回 asks first; 取消 leaves the ticket alone; the confirmation decides, and the assignee gets one copy.
+    await waitFor(() => chat.textsTo(DT.official).find((t) => t.includes('工单审批')))
+    await chat.say(DT.official, '2')
+    expect(chat.textsTo(DT.official).at(-1)).toBe(`确认驳回工单 ${ticket.number}？回复 1 确认，回复 2 取消`)
+    await chat.say(DT.official, '2')
+    expect(chat.textsTo(DT.official).at(-1)).toBe('已取消，工单未作改动。')
+    expect(await decisions(ticket.id)).toBe(0)
+    await chat.say(DT.official, '2')
+    before = chat.sentTo(DT.assignee).length
+    await chat.say(DT.official, '1')
+    expect(await decisions(ticket.id)).toBe(1)
+    expect((await server.deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('rejected')
+    expect(cardsTo(DT.assignee, before).filter((t) => t.includes('回复'))).toHaveLength(1)
+    await chat.say(DT.official, '无')
+
+    // 办结 (4 on every version) asks first, and only the confirmation closes the ticket.
+    expect(cardsTo(DT.assignee).at(-1)).toContain('- 回复 **4**：办结')
+    await chat.say(DT.assignee, '4')
+    expect(chat.textsTo(DT.assignee).at(-1)).toBe(`确认办结工单 ${ticket.number}？回复 1 确认，回复 2 取消`)
+    expect((await server.deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('rejected')
+    before = chat.sentTo(DT.assignee).length
+    await chat.say(DT.assignee, '1')
+    expect((await server.deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('resolved')
+    const done = cardsTo(DT.assignee, before)
+    expect(done).toHaveLength(1)
+    expect(done[0]).toContain('工单已办结')
+    expect(done[0]).not.toContain('回复 **')
+  })
 })

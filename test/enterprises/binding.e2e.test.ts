@@ -35,7 +35,7 @@ test('staff confirm: the staff covering the industry get a card, 确认 binds th
   expect((await findBoundEnterprise(bot.db, 'console', 'new-shoe-boss'))?.creditCode).toBe(DEMO.shoes)
 
   const again = await bot.click('王工', card, '确认绑定')
-  expect(again.toast?.text).toMatch(/卡片内容已更新|已处理/)
+  expect(again.toast?.text).toMatch(/卡片已更新|已处理/)
   expect((await me.say('我的企业')).text).toContain('9133**********X01A')
 })
 

@@ -123,7 +123,11 @@ describe('tickets on the console', () => {
 
     // Resolution by the assignee, then the contact rates it.
     const work = await say(STAFF.assignee, '我的待办')
-    const resolved = await say(STAFF.assignee, button(work, '办结', number))
+    // 办结 cannot be taken back: on the console it asks first, and only the confirmation acts.
+    const asked = await say(STAFF.assignee, button(work, '办结', number))
+    expect(asked.text).toBe(`确认办结工单 ${number}？回复 1 确认，回复 2 取消`)
+    expect((await deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('approved')
+    const resolved = await say(STAFF.assignee, '1')
     expect(resolved.text).toContain('已办结')
     const progress = await say('ent-contact', '我的工单进度')
     expect(progress.text).toContain(number)

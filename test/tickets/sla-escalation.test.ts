@@ -33,7 +33,9 @@ describe('ticket-sla job', () => {
     expect(late.firstResponseDue).toEqual(new Date('2026-11-23T14:30:00+08:00'))
 
     const work = await say(STAFF.assignee, '我的待办')
-    await say(STAFF.assignee, button(work, '办结', done.number))
+    const asked = await say(STAFF.assignee, button(work, '办结', done.number))
+    expect(asked.text).toBe(`确认办结工单 ${done.number}？回复 1 确认，回复 2 取消`)
+    await say(STAFF.assignee, '1')
     expect((await deps.db.ticket.findUniqueOrThrow({ where: { id: done.id } })).status).toBe('resolved')
 
     const job = jobsOf(FEATURES).find((j) => j.name === 'ticket-sla')!

@@ -3,6 +3,7 @@
 import type { Feature } from '../../bot/feature.ts'
 import { ticketApproveAction, ticketDecideAction, ticketRejectAction } from './handlers/approval.actions.ts'
 import { ticketCommentFlow } from './handlers/comment.flow.ts'
+import { ticketConfirmFlow } from './handlers/confirm.flow.ts'
 import { ticketMineAction, ticketMineHandler } from './handlers/mine.handlers.ts'
 import { ticketOpenFlow } from './handlers/open.flow.ts'
 import { ticketExpiredHandler, ticketOpenHandler, ticketStartAction } from './handlers/open.handlers.ts'
@@ -32,7 +33,7 @@ export const ticketsFeature: Feature = {
   recognizers: [ticketRecognizer, ticketExpiredRecognizer],
   messages: [ticketOpenHandler, ticketMineHandler, ticketExpiredHandler],
   // Where cards hold no form: opening a ticket step by step, and the comment typed after a decision or a rating.
-  flows: [ticketOpenFlow, ticketCommentFlow],
+  flows: [ticketOpenFlow, ticketCommentFlow, ticketConfirmFlow],
   actions: [
     ticketStartAction,
     ticketSubmitAction,

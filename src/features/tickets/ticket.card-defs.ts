@@ -16,6 +16,8 @@ const button = z.object({
   action: z.string(),
   style: z.enum(['primary', 'default', 'danger']).default('default'),
   value: z.record(z.string(), scalar),
+  /** The reply number the action keeps on every version of the card (CardButton.number). */
+  number: z.number().int().positive().optional(),
 })
 export type Button = z.input<typeof button>
 

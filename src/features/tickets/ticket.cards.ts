@@ -44,6 +44,37 @@ export function renderConfirmCard(ctx: TicketContext, phoneMasked: string, hint?
   })
 }
 
+/**
+ * Each action keeps one reply number on every version of a ticket card (where buttons are pressed by typing a
+ * number; src/bot/numbered-reply.ts): 办结 is 4 whether 接单 is still shown or not, so a number remembered from an
+ * older version never presses another action.
+ */
+export const TICKET_BUTTON_NUMBERS: Record<string, number> = {
+  'ticket.accept': 1,
+  'ticket.transfer': 2,
+  'ticket.request_approval': 3,
+  'ticket.resolve': 4,
+  'ticket.approve': 1,
+  'ticket.reject': 2,
+  'ticket.reopen': 6,
+}
+
+/** The task card's title and tone once the ticket has moved on from the occasion it was sent for. */
+const STATUS_LOOK: Partial<Record<TicketStatus, { heading: string; tone: string }>> = {
+  in_progress: { heading: '工单办理中', tone: 'blue' },
+  pending_approval: { heading: '工单待审批', tone: 'orange' },
+  approved: { heading: '审批已通过，待办结', tone: 'green' },
+  rejected: { heading: '审批未通过，待处理', tone: 'red' },
+  resolved: { heading: '工单已办结', tone: 'green' },
+  closed: { heading: '工单已关闭', tone: 'grey' },
+}
+
+const STATUS_HEADINGS = new Set(Object.values(STATUS_LOOK).map((l) => l.heading))
+
+/** The occasion a task card was sent for, read back from its title (a title the status gave names none). */
+export const occasionOf = (previous?: CardModel) =>
+  previous?.title && !STATUS_HEADINGS.has(previous.title) ? previous.title : '工单待办'
+
 const TASK_BUTTONS: Partial<Record<TicketStatus, [string, string][]>> = {
   assigned: [
     ['接单', 'ticket.accept'],
@@ -71,22 +102,33 @@ const TASK_BUTTONS: Partial<Record<TicketStatus, [string, string][]>> = {
 export const ticketSubject = (ticketId: number) => `ticket:${ticketId}`
 const aboutTicket = (ticketId: number, card: CardModel): CardModel => ({ ...card, subject: ticketSubject(ticketId) })
 
-/** The assignee's card; the phone is shown in full here only (the assignee must call back). */
+/**
+ * The assignee's card; the phone is shown in full here only (the assignee must call back). `heading` names the
+ * occasion (新工单待处理, 转派给您的工单 …) while the ticket waits to be taken (assigned, reopened); after that the
+ * title and tone follow the status (a closed ticket reads 工单已关闭, never 新工单待处理).
+ */
 export function renderTaskCard(ctx: TicketContext, heading = '工单待办') {
   const { ticket } = ctx
   const status = ticket.status as TicketStatus
+  const look = STATUS_LOOK[status]
   const buttons: Button[] = (TASK_BUTTONS[status] ?? [])
     .filter(([, action]) => !(action === 'ticket.resolve' && ticket.needsApproval && status === 'in_progress'))
-    .map(([label, action], i) => ({ label, action, style: i === 0 ? 'primary' : 'default', value: ref(ticket) }))
+    .map(([label, action], i) => ({
+      label,
+      action,
+      style: i === 0 ? 'primary' : 'default',
+      value: ref(ticket),
+      number: TICKET_BUTTON_NUMBERS[action],
+    }))
   const due = ticket.firstRespondedAt ? ticket.resolutionDue : ticket.firstResponseDue
   const dueLabel = ticket.firstRespondedAt ? '办结时限' : '首次响应时限'
   const waiting = status === 'pending_approval' ? '已提交审批，请等待科室负责人审批。' : undefined
   return aboutTicket(
     ticket.id,
     taskCard({
-      heading,
+      heading: look?.heading ?? heading,
       number: ticket.number,
-      tone: ['resolved', 'closed'].includes(status) ? 'grey' : 'blue',
+      tone: look?.tone ?? 'blue',
       fields: [...baseFields(ctx), ...(ticket.phone ? [{ label: '联系电话', value: ticket.phone }] : [])],
       description: ticket.description,
       note: waiting ?? (due && !ticket.resolvedAt ? `${dueLabel}：${fullTime(due)}` : undefined),
@@ -110,8 +152,8 @@ export function renderApprovalCard(ctx: TicketContext, forms: boolean, decision:
   const pending = ticket.status === 'pending_approval'
   const buttons: Button[] = pending
     ? [
-        { label: '同意', action: 'ticket.approve', style: 'primary', value: ref(ticket) },
-        { label: '驳回', action: 'ticket.reject', style: 'danger', value: ref(ticket) },
+        { label: '同意', action: 'ticket.approve', style: 'primary', value: ref(ticket), number: 1 },
+        { label: '驳回', action: 'ticket.reject', style: 'danger', value: ref(ticket), number: 2 },
       ]
     : []
   return aboutTicket(
@@ -140,8 +182,15 @@ export function renderSatisfactionCard(ctx: TicketContext, forms: boolean, resul
     action: 'ticket.rate',
     style: s === 5 ? 'primary' : 'default',
     value: { ...ref(ticket), s },
+    number: 6 - s,
   }))
-  const reopen: Button = { label: '问题未解决', action: 'ticket.reopen', style: 'default', value: ref(ticket) }
+  const reopen: Button = {
+    label: '问题未解决',
+    action: 'ticket.reopen',
+    style: 'default',
+    value: ref(ticket),
+    number: forms ? 1 : TICKET_BUTTON_NUMBERS['ticket.reopen'],
+  }
   return aboutTicket(
     ticket.id,
     satisfactionCard({

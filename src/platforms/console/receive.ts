@@ -4,6 +4,10 @@
 // Why the console keeps its numbers on screen rather than the core's "latest card in the chat": a terminal shows a
 // turn's cards together (a to-do list and up to three work cards), numbered through, and the click runs at once so
 // the turn shows its own answer.
+// Numbers mean one thing (the rule is in src/bot/numbered-reply.ts): a card's buttons show their own numbers (the
+// same action keeps the same number on every version of the card); a second card in the same turn is numbered on
+// after the highest number before it. A number presses the card version it was shown on: when that card has changed
+// since, the core refuses the click ("卡片已更新，请按最新卡片操作。") and the turn shows the current card.
 import { randomUUID } from 'node:crypto'
 import { type BotCore, botCore } from '../../bot/core.ts'
 import type { HandlerResult } from '../../bot/handler.ts'
@@ -64,14 +68,14 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
     chatType: options.chatType ?? 'p2p',
   }
   const actor = { platform: CONSOLE, userId: options.userId, name: options.name ?? options.userId }
-  let buttons: { card: CardModel; button: CardButton }[] = []
+  let buttons: { n: number; card: CardModel; button: CardButton }[] = []
 
   async function eventFor(line: string): Promise<InboundEvent | string> {
     const message = lineToMessage(line, chat, actor, deps.clock.now())
     const n = parseReplyNumber(line)
     if (n === null || !buttons.length || (await core.numberAnswersFlow(deps, message))) return message
-    const choice = buttons[n - 1]
-    if (!choice) return `没有编号为 ${n} 的按钮，请输入 1 到 ${buttons.length} 之间的数字。`
+    const choice = buttons.find((b) => b.n === n)
+    if (!choice) return `没有编号为 ${n} 的按钮，请输入其中一个：${buttons.map((b) => b.n).join('、')}。`
     if (!choice.button.action) return `请在浏览器中打开：${choice.button.url ?? ''}`
     return numberToClick(message, choice.card, choice.button)
   }
@@ -94,17 +98,20 @@ export function createConsoleSession(deps: CoreDeps, inbox: ConsoleInbox, option
       ...(response?.card ? [{ kind: 'card' as const, card: response.card }] : []),
       ...mine.map((m) => m.body),
     ])
-    // Numbers keep pointing at the cards last shown until something new is shown (the simulator asks for what is
-    // waiting every few seconds, mostly finding nothing).
-    if (items.length || response) buttons = []
+    // Numbers keep pointing at the cards last shown until another card is shown (the simulator asks for what is
+    // waiting every few seconds, mostly finding nothing; a text such as "确认办结…？回复 1 确认" or a toast leaves
+    // them, and a number then pressing an outdated card is refused by the core with the current card).
+    if (items.some((item) => item.kind === 'card')) buttons = []
     for (const item of items) {
       if (item.kind === 'text') {
         parts.push(item.text)
         continue
       }
       const rendered = renderCardText(item.card)
-      const offset = buttons.length
-      buttons.push(...rendered.buttons.map((button) => ({ card: item.card, button })))
+      const offset = buttons.reduce((max, b) => Math.max(max, b.n), 0)
+      buttons.push(
+        ...rendered.buttons.map((button, i) => ({ n: rendered.numbers[i]! + offset, card: item.card, button })),
+      )
       parts.push(offset ? rendered.text.replace(/\[(\d+)\]/g, (_, n) => `[${Number(n) + offset}]`) : rendered.text)
       cards.push(item.card)
     }

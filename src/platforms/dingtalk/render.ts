@@ -4,7 +4,7 @@
 //  (b) without a template id (config.dingtalk.cardTemplateId): a robot message — sampleActionCard… when the card has
 //      link buttons, sampleMarkdown otherwise. Callback buttons cannot be links, so the text numbers them and a bare
 //      number typed back presses that button (the core's src/bot/numbered-reply.ts).
-import { callbackButtons, orderedButtons } from '../../cards/buttons.ts'
+import { callbackButtons, numberedButtons, orderedButtons } from '../../cards/buttons.ts'
 import type { CardButton, CardModel } from '../../cards/model.ts'
 import { cardBodyMarkdown, headingMarkdown, joinParagraphs, linksMarkdown } from './markdown.ts'
 
@@ -58,9 +58,9 @@ export interface RobotMessage {
   msgParam: Record<string, string>
 }
 
-/** Callback buttons as reply numbers: "回复 1" presses the first (src/bot/numbered-reply.ts reads the same order). */
+/** Callback buttons as reply numbers (src/cards/buttons.ts numberedButtons; src/bot/numbered-reply.ts reads them). */
 export function replyInstructions(card: CardModel): string {
-  const lines = callbackButtons(card).map((b, i) => `- 回复 **${i + 1}**：${b.label}`)
+  const lines = numberedButtons(card).map(({ n, button }) => `- 回复 **${n}**：${button.label}`)
   return lines.length ? ['如需办理，请直接回复对应的数字：', ...lines].join('\n') : ''
 }
 

@@ -7,6 +7,7 @@ import { text } from '../../../bot/handler.ts'
 import { performTicketAction } from '../ticket.actions.ts'
 import { hasForms } from '../ticket.cards.ts'
 import { answerClick, BAD_BUTTON, readRef } from './common.ts'
+import { askFirst } from './confirm.flow.ts'
 
 const COMMENT_MAX = 500
 
@@ -36,9 +37,14 @@ export const ticketApproveAction: CardActionHandler = {
   handle: (ctx) => decide(ctx, 'approve', null),
 }
 
+/** 驳回 asks first where the platform has no forms (confirm.flow.ts); the form's 驳回 is already a deliberate step. */
 export const ticketRejectAction: CardActionHandler = {
   action: 'ticket.reject',
-  handle: (ctx) => decide(ctx, 'reject', null),
+  async handle(ctx) {
+    const ref = readRef(ctx)
+    const question = ref ? await askFirst(ctx, 'reject', ref) : null
+    return question ?? decide(ctx, 'reject', null)
+  },
 }
 
 /** The Feishu approval form: `decision` (approve | reject) and an optional `comment`. */

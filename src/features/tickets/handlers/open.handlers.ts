@@ -64,8 +64,14 @@ export const ticketStartAction: CardActionHandler = {
 
 export const ticketExpiredHandler: MessageHandler = {
   intent: 'ticket_expired',
-  handle: async () => ({
+  handle: async ({ intent }) => ({
     intent: 'ticket_expired',
-    replies: [text('您之前未完成的办理因长时间未回复已自动结束，未作任何提交。如需继续，请重新发送“我要申请服务”。')],
+    replies: [
+      text(
+        intent.data?.flow === 'ticket_confirm'
+          ? '确认已超时，工单未作改动。如仍需办理，请在最新的工单卡片上重新操作。'
+          : '您之前未完成的办理因长时间未回复已自动结束，未作任何提交。如需继续，请重新发送“我要申请服务”。',
+      ),
+    ],
   }),
 }

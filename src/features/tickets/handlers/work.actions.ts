@@ -4,6 +4,7 @@ import type { CardActionHandler } from '../../../bot/handler.ts'
 import type { TicketAction } from '../state-machine.ts'
 import { performTicketAction } from '../ticket.actions.ts'
 import { answerClick, BAD_BUTTON, readRef } from './common.ts'
+import { askFirst } from './confirm.flow.ts'
 
 function ticketButton(name: string, action: TicketAction): CardActionHandler {
   return {
@@ -11,6 +12,9 @@ function ticketButton(name: string, action: TicketAction): CardActionHandler {
     async handle(ctx) {
       const ref = readRef(ctx)
       if (!ref) return BAD_BUTTON
+      // 办结 asks first where the platform has no forms (confirm.flow.ts).
+      const question = await askFirst(ctx, action, ref)
+      if (question) return question
       const outcome = await performTicketAction(ctx.deps, {
         ticketId: ref.t,
         version: ref.tv,
