@@ -81,7 +81,8 @@ test('the README walk-through runs as written: fee waiver to 李工, approved by
     for (const phrase of step.expect) expect(answers[i], `step ${i + 1} "${step.input}"`).toContain(phrase)
   })
 
-  // And in the database: the ticket went to 李工, 认证检测科负责人 approved it, the contact's rating is recorded.
+  // And in the database: the ticket went to 李工, 认证检测科负责人 approved it, the contact's rating is recorded,
+  // and the new contact is bound.
   const db = await openNodeDb(env.DATABASE_URL)
   try {
     const ticket = await db.ticket.findFirstOrThrow({
@@ -91,6 +92,12 @@ test('the README walk-through runs as written: fee waiver to 李工, approved by
     expect(ticket.assignee?.name).toBe('李工（演示）')
     expect(ticket.events.find((e) => e.action === 'approved')?.actorName).toBe('认证检测科负责人（演示）')
     expect(ticket.satisfaction?.score).toBe(5)
+    // The new contact is bound to the enterprise whose credit code they typed, confirmed by 赵工.
+    const newcomer = await db.contact.findFirstOrThrow({
+      where: { userId: 'demo-newcomer' },
+      include: { enterprise: true },
+    })
+    expect(newcomer.enterprise?.name).toBe('瓯海示例汽摩配有限公司（演示）')
   } finally {
     await db.$disconnect()
   }
