@@ -16,11 +16,6 @@ const BUSY_GIVE_UP_MS = 5000
 export interface InboundStoreOptions {
   /** Placeholders differ: `?` on SQLite and D1, `$n` on PostgreSQL. */
   provider: Provider
-  /**
-   * The connection was opened without a busy timeout (SQLite, PROCESSING=thread): when another connection holds
-   * the write lock, wait for it here, asynchronously, instead of inside SQLite, which would stall the event loop.
-   */
-  retryWhenBusy?: boolean
 }
 
 export interface InboundStore {
@@ -73,7 +68,9 @@ export function createInboundStore(db: Db, options: InboundStoreOptions): Inboun
         for (const [key, item] of first) item.resolve(ids.get(key) ?? null)
         return
       } catch (error) {
-        if (!options.retryWhenBusy || !isBusyError(error) || performance.now() - started > BUSY_GIVE_UP_MS) {
+        // Another connection holds the write lock (the acknowledging connection may have no busy timeout at all):
+        // wait for it here, asynchronously, rather than inside SQLite, which would stall the event loop.
+        if (!isBusyError(error) || performance.now() - started > BUSY_GIVE_UP_MS) {
           for (const item of first.values()) item.reject(error)
           return
         }

@@ -5,6 +5,7 @@
 // once the lease has lapsed. Leases run on the wall clock, never on a test's movable business clock.
 import { retryWhenBusy } from '../db/busy.ts'
 import type { Db } from '../db/client.ts'
+import type { CoreDeps } from '../deps.ts'
 import type { Logger } from '../log.ts'
 
 export const LEASE_MS = 15_000
@@ -112,4 +113,17 @@ export async function takeBackStranded(db: Db, self: IncarnationHandle): Promise
     data: { status: 'pending', claimedBy: null, claimedAt: null },
   })
   return { events: events.count, messages: messages.count }
+}
+
+/**
+ * Takes back claims whose owner is gone and sets the work moving: at start-up, at every lease renewal (so a claim of
+ * a dead instance waits at most its lease) and in the minute job. `process` runs when events were taken back.
+ */
+export async function takeOverStranded(deps: CoreDeps, work: { process: () => unknown }): Promise<TakenBack> {
+  await deps.incarnation.touch()
+  const taken = await takeBackStranded(deps.db, deps.incarnation)
+  if (taken.events || taken.messages) deps.log.warn('stranded claims taken back', { ...taken })
+  if (taken.events) await work.process()
+  if (taken.messages) deps.outbox.kick()
+  return taken
 }

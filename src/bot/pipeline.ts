@@ -14,7 +14,7 @@ import {
 } from '../outbox/outbox.repo.ts'
 import { dispatchCardAction, dispatchMessage } from './dispatcher.ts'
 import type { HandlerResult } from './handler.ts'
-import { takeBackStranded } from './incarnation.ts'
+import { takeOverStranded } from './incarnation.ts'
 import { type CardActionEvent, type CardActionResponse, type InboundEvent, inboundEventSchema } from './types.ts'
 import { runUnit, UnitAborted } from './unit-of-work.ts'
 
@@ -237,10 +237,8 @@ export function pendingEventsLoop(deps: CoreDeps) {
  * processes events whose retry time has come, or that waited a minute without anyone being told about them.
  */
 export async function retryFailedEvents(deps: CoreDeps): Promise<number> {
-  await deps.incarnation.touch()
-  const taken = await takeBackStranded(deps.db, deps.incarnation)
-  if (taken.events || taken.messages) deps.log.warn('stranded claims taken back', { ...taken })
-  if (taken.messages) deps.outbox.kick()
+  // Events taken back are processed after the failed ones, below.
+  const taken = await takeOverStranded(deps, { process: () => {} })
   const now = deps.clock.now()
   const rows = await deps.db.inboundEvent.findMany({
     where: {

@@ -3,7 +3,7 @@ import { type Capabilities, minimalCapabilities } from '../bot/capabilities.ts'
 import type { Feature } from '../bot/feature.ts'
 import { buildHandlerRegistry } from '../bot/handlers.ts'
 import { createInboundStore, type InboundStore } from '../bot/inbound-store.ts'
-import { createIncarnation, type IncarnationHandle, takeBackStranded } from '../bot/incarnation.ts'
+import { createIncarnation, type IncarnationHandle } from '../bot/incarnation.ts'
 import { processInboundEvent } from '../bot/pipeline.ts'
 import type { AppConfig } from '../config/env.ts'
 import type { Db } from '../db/client.ts'
@@ -139,9 +139,7 @@ export function buildCore(parts: CoreParts): CoreDeps {
     clock: parts.clock,
     ports: parts.ports ?? {},
     knowledge: parts.knowledge,
-    inbox:
-      parts.inbox ??
-      createInboundStore(parts.db, { provider: providerOf(parts.config.env.DATABASE_URL), retryWhenBusy: true }),
+    inbox: parts.inbox ?? createInboundStore(parts.db, { provider: providerOf(parts.config.env.DATABASE_URL) }),
     handlers: buildHandlerRegistry(parts.features),
     incarnation: parts.incarnation ?? createIncarnation(parts.db, 'core', parts.log),
     defer: parts.defer ?? backgroundRunner(parts.log).defer,
@@ -150,19 +148,6 @@ export function buildCore(parts: CoreParts): CoreDeps {
   } as CoreDeps
   deps.outbox = createOutboxDispatcher(deps)
   return deps
-}
-
-/**
- * Takes back claims whose owner is gone (src/bot/incarnation.ts) and sets the work moving: at start-up, and at every
- * lease renewal, so a claim of a dead instance waits at most its lease.
- */
-export async function takeOverStranded(deps: CoreDeps, work: { process: () => void }) {
-  await deps.incarnation.touch()
-  const taken = await takeBackStranded(deps.db, deps.incarnation)
-  if (taken.events || taken.messages) deps.log.warn('stranded claims taken back', { ...taken })
-  if (taken.events) work.process()
-  if (taken.messages) deps.outbox.kick()
-  return taken
 }
 
 export function addPort(deps: CoreDeps, port: PlatformPort) {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.ts'
 import { createInboundStore } from '../bot/inbound-store.ts'
-import { createIncarnation } from '../bot/incarnation.ts'
+import { createIncarnation, takeOverStranded } from '../bot/incarnation.ts'
 import { processPendingEvents } from '../bot/pipeline.ts'
 import type { AppConfig } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
@@ -17,7 +17,7 @@ import { startNodeScheduler } from '../jobs/node-scheduler.ts'
 import { jobsOf } from '../jobs/registry.ts'
 import { createLogger, type Logger } from '../log.ts'
 import { type BackgroundThread, startBackgroundThread } from './background-host.ts'
-import { backgroundRunner, buildCore, takeOverStranded, trafficGauge } from './core.ts'
+import { backgroundRunner, buildCore, trafficGauge } from './core.ts'
 import { hostProcess } from './host-process.ts'
 import { createPlatforms } from './platforms.ts'
 
@@ -37,7 +37,7 @@ export interface NodeServerOptions {
 async function openInbox(url: string) {
   if (providerOf(url) !== 'sqlite') return undefined
   const db = await openNodeDb(url, { walCheckpoints: false, busyTimeoutMs: 0 })
-  return { db, store: createInboundStore(db, { provider: 'sqlite', retryWhenBusy: true }) }
+  return { db, store: createInboundStore(db, { provider: 'sqlite' }) }
 }
 
 export async function startNodeServer(config: AppConfig, options: NodeServerOptions = {}) {

@@ -3,12 +3,11 @@
 // was taken over records nothing; a handler that fails leaves no trace of its writes. On SQLite and on PostgreSQL
 // (skipped, with a visible message, only when no PostgreSQL server answers).
 import { describe, expect, test } from 'vitest'
-import { createIncarnation, type HostProcess, LEASE_MS } from '../../src/bot/incarnation.ts'
+import { createIncarnation, type HostProcess, LEASE_MS, takeOverStranded } from '../../src/bot/incarnation.ts'
 import { acceptEvent, processPendingEvents, retryFailedEvents } from '../../src/bot/pipeline.ts'
 import type { MessageEvent } from '../../src/bot/types.ts'
 import type { CoreDeps } from '../../src/deps.ts'
 import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
-import { takeOverStranded } from '../../src/runtime/core.ts'
 import { testCore } from '../helpers/core.ts'
 import { PG_SERVER_URL, postgresAvailable } from '../helpers/db.ts'
 

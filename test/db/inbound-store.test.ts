@@ -83,7 +83,7 @@ test('SQLite: a write lock held by another connection is waited out asynchronous
   try {
     other.exec('BEGIN IMMEDIATE') // another connection (the background thread) is writing
     let stored: number | null | undefined
-    const pending = createInboundStore(db, { provider: 'sqlite', retryWhenBusy: true })
+    const pending = createInboundStore(db, { provider: 'sqlite' })
       .insert(message('locked'))
       .then((id) => {
         stored = id
