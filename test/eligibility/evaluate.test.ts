@@ -15,6 +15,8 @@ const profile = (parts: Partial<EnterpriseProfile> = {}): EnterpriseProfile => (
   industry: '锁具',
   size: null,
   town: null,
+  dutyClasses: [],
+  products: [],
   honours: [],
   certificates: [],
   ...parts,

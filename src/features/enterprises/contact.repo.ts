@@ -4,6 +4,7 @@ import type { Actor, Platform } from '../../bot/types.ts'
 import { platformSchema } from '../../bot/types.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { creditCodeSchema } from './enterprise.schema.ts'
+import { dutyRoleSchema } from './honour-kinds.ts'
 
 export interface ContactView {
   id: number
@@ -61,6 +62,8 @@ export const contactFileSchema = z.object({
         name: z.string().trim().min(1).optional(),
         /** Bound at once (demo data only: real contacts bind through the guided dialogue). */
         creditCode: creditCodeSchema.optional(),
+        /** 质量安全总监 / 质量安全员: who receives the enterprise's duty check-ins. */
+        dutyRole: dutyRoleSchema.optional(),
       }),
     )
     .min(1),
@@ -75,6 +78,7 @@ export async function loadContactFile(db: DbOrTx, data: unknown, now: Date): Pro
     const enterprise = await db.enterprise.findUnique({ where: { creditCode: c.creditCode } })
     if (!enterprise) throw new Error(`contact ${c.userId}: no enterprise with that credit code; load enterprises first`)
     if (contact.enterpriseId !== enterprise.id) await bindContact(db, contact.id, enterprise.id, now)
+    if (c.dutyRole) await db.contact.update({ where: { id: contact.id }, data: { dutyRole: c.dutyRole } })
   }
   return { saved: file.contacts.length }
 }

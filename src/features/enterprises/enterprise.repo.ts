@@ -8,7 +8,7 @@ import {
   enterpriseInputSchema,
   type HonourView,
 } from './enterprise.schema.ts'
-import { awardLevelSchema } from './honour-kinds.ts'
+import { awardLevelSchema, dutyClassSchema } from './honour-kinds.ts'
 
 const WITH_DETAILS = {
   honours: { orderBy: { id: 'asc' } },
@@ -16,7 +16,9 @@ const WITH_DETAILS = {
 } as const
 
 /** A stored enterprise with its details: the profile, except that the database keeps an honour's level as text. */
-type Row = Omit<EnterpriseProfile, 'honours'> & {
+type Row = Omit<EnterpriseProfile, 'honours' | 'dutyClasses' | 'products'> & {
+  dutyClasses: string
+  products: string
   honours: (Omit<HonourView, 'level' | 'kind'> & { kind: string; level: string | null })[]
 }
 
@@ -28,8 +30,20 @@ function toProfile(row: Row): EnterpriseProfile {
     industry: row.industry,
     size: row.size,
     town: row.town,
+    dutyClasses: parseList(row.dutyClasses).flatMap((c) => dutyClassSchema.safeParse(c).data ?? []),
+    products: parseList(row.products),
     honours: row.honours.map((h) => ({ ...h, level: awardLevelSchema.safeParse(h.level).data ?? null })),
     certificates: row.certificates.map((c) => ({ ...c })),
+  }
+}
+
+/** A JSON list column; anything else (hand-edited rows) reads as empty rather than failing the profile. */
+function parseList(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text)
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+  } catch {
+    return []
   }
 }
 
@@ -39,7 +53,14 @@ function toProfile(row: Row): EnterpriseProfile {
  */
 export async function saveEnterprise(db: DbOrTx, input: EnterpriseInput): Promise<EnterpriseProfile> {
   const e = enterpriseInputSchema.parse(input)
-  const fields = { name: e.name, industry: e.industry, size: e.size ?? null, town: e.town ?? null }
+  const fields = {
+    name: e.name,
+    industry: e.industry,
+    size: e.size ?? null,
+    town: e.town ?? null,
+    dutyClasses: JSON.stringify(e.dutyClasses),
+    products: JSON.stringify(e.products),
+  }
   const row = await db.enterprise.upsert({
     where: { creditCode: e.creditCode },
     create: { creditCode: e.creditCode, ...fields },

@@ -6,6 +6,8 @@ import {
   type AwardLevel,
   awardLevelSchema,
   certificateKindSchema,
+  type DutyClass,
+  dutyClassSchema,
   ENTERPRISE_SIZES,
   type HonourKind,
   honourKindSchema,
@@ -43,6 +45,8 @@ export const enterpriseInputSchema = z.object({
   industry: industrySchema,
   size: z.enum(ENTERPRISE_SIZES).optional(),
   town: z.string().trim().min(1).optional(),
+  dutyClasses: z.array(dutyClassSchema).default([]),
+  products: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
   honours: z.array(honourInputSchema).default([]),
   certificates: z.array(certificateInputSchema).default([]),
 })
@@ -72,6 +76,9 @@ export interface EnterpriseProfile {
   industry: string
   size: string | null
   town: string | null
+  /** Duty classes (三、(九)); non-empty means the enterprise owes 日管控/周排查/月调度 check-ins. */
+  dutyClasses: DutyClass[]
+  products: string[]
   honours: HonourView[]
   certificates: CertificateView[]
 }

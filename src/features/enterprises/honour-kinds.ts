@@ -39,6 +39,16 @@ export const levelLabel = (level: AwardLevel) => `${level}级`
 export const certificateKindSchema = z.union([honourKindSchema, z.literal('other')])
 export type CertificateKind = z.infer<typeof certificateKindSchema>
 
+/** The plan's entry points for enterprises' duty check-ins (三、(九)): products under licence, CCC or mandatory standards. */
+export const DUTY_CLASSES = ['许可证', '强制性认证', '强标'] as const
+export const dutyClassSchema = z.enum(DUTY_CLASSES)
+export type DutyClass = z.infer<typeof dutyClassSchema>
+
+/** The duty roles an enterprise appoints under 三、(九). */
+export const DUTY_ROLES = ['质量安全总监', '质量安全员'] as const
+export const dutyRoleSchema = z.enum(DUTY_ROLES)
+export type DutyRole = z.infer<typeof dutyRoleSchema>
+
 export const INDUSTRIES = ['鞋服', '汽摩配', '锁具', '眼镜', '其他'] as const
 export const industrySchema = z.enum(INDUSTRIES)
 export type Industry = z.infer<typeof industrySchema>
