@@ -14,10 +14,12 @@ export type Reading =
   | { kind: 'ask_again' }
   | { kind: 'digression'; intent: RecognizedIntent }
 
-const END = String.raw`(?:了|吧|啦|呀|哈|哦)*[。.!！~～,，\s]*(?:谢谢|谢谢你|谢谢您)?[。.!！~～\s]*$`
-const CANCEL = new RegExp(
-  `^(?:那|那就|还是|我|我们|先)*(?:取消|退出|算了|不办了|不用了|不要了|结束|放弃|不弄了|不填了|不申请了|不绑定?了|不想办了|先不办|暂时不办|不需要了|取消办理|取消申请|退出办理|不办)${END}`,
-)
+const PAUSE = String.raw`(?:了|吧|啦|呀|哈|哦|[。.!！~～,，\s])*`
+const THANKS = String.raw`(?:谢谢|谢谢你|谢谢您|多谢)?[。.!！~～\s]*$`
+const END = PAUSE + THANKS
+const LEAVE_WORDS =
+  '取消|退出|算了|不办了|不用了|不要了|结束|放弃|不弄了|不填了|不申请了|不绑定?了|不想办了|先不办|暂时不办|不需要了|取消办理|取消申请|退出办理|不办'
+const CANCEL = new RegExp(`^(?:那|那就|还是|我|我们|先)*(?:(?:${LEAVE_WORDS})${PAUSE})+${THANKS}`)
 const CONTINUE = new RegExp(
   String.raw`^(?:好的?[,，\s]*)?(?:继续|接着填|继续填写?|继续办理?|接着办|接着来|回到申请|返回)${END}`,
 )
@@ -44,11 +46,12 @@ function somethingElse(found: Recognition, text: string, flow: FlowHandler, step
   if (flow.intents?.includes(intent.intent)) return false
   if (OFF_TASK.test(text)) return true
   if (specific) return true
+  // The classifier's finding counts only for a message that asks: a statement matching some policy is no question.
+  if (!looksLikeQuestion(text)) return false
+  // A sentence where a sentence is expected is its answer unless it asks something the bot can answer; where a
+  // number or a code is expected, any question is something else (answered, or politely declined).
   const answerable = intent.intent !== 'out_of_scope' && intent.confidence >= CONFIDENT
-  // A sentence where a sentence is expected is an answer unless it asks something the bot can answer.
-  if (!step || step.input === 'text') return answerable && looksLikeQuestion(text)
-  if (BARE.test(text)) return false
-  return answerable || looksLikeQuestion(text)
+  return !step || step.input === 'text' ? answerable : !BARE.test(text)
 }
 
 /** What a message means to the flow waiting for it. */
