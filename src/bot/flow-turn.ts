@@ -5,7 +5,7 @@
 import type { CoreDeps } from '../deps.ts'
 import { CONVERSATION_TTL_MS, type ConversationHandle, type FlowState } from './conversation.ts'
 import { readAfterLapse, readInFlow } from './digression.ts'
-import { type FlowHandler, type HandlerResult, type RecognizedIntent, text } from './handler.ts'
+import { type FlowHandler, type FlowStep, type HandlerResult, type RecognizedIntent, text } from './handler.ts'
 import { answerIntent } from './recognize.ts'
 import type { MessageEvent } from './types.ts'
 
@@ -19,6 +19,9 @@ export const expiredText = (flow: FlowHandler) =>
   flow.expired !== undefined
     ? flow.expired
     : `您之前未完成的${flow.label}因超过 ${TTL_MINUTES} 分钟未回复，已自动结束，未作任何提交。${flow.restart ? `如需办理，请重新发送“${flow.restart}”。` : ''}`
+
+// A confirmation names its own way out (回复 2 取消).
+const leaveHint = (step: FlowStep) => (step.input === 'confirm' ? '' : '（如需退出，请回复「取消」）')
 
 const same = (a: FlowState, b: FlowState) =>
   a.flow === b.flow && a.step === b.step && JSON.stringify(a.data) === JSON.stringify(b.data)
@@ -46,7 +49,7 @@ export async function continueFlow(turn: Turn, state: FlowState, flow: FlowHandl
       const said =
         reading.kind === 'resume'
           ? `好的，我们接着办理${flow.label}。${step.prompt}`
-          : `${step.retry ?? `抱歉，没能从您的回复中识别出需要的信息。${step.prompt}`}（如需退出，请回复「取消」）`
+          : (step.retry ?? `抱歉，没能从您的回复中识别出需要的信息。${step.prompt}`) + leaveHint(step)
       return { intent: `${flow.flow}_${reading.kind}`, replies: [text(said)] }
     }
     case 'digression':

@@ -30,6 +30,10 @@ const WAITING = '您的服务申请还在填写中，回复「继续」接着填
 async function say(userId: string, text: string) {
   const before = chat.sentTo(userId).length
   await chat.say(userId, text)
+  // Every reply has reached the fake (a row being sent is not pending any more, but not delivered yet either).
+  const unsent = { status: { in: ['pending', 'sending'] } }
+  await waitFor(async () => (await server.deps.db.outbox.count({ where: unsent })) === 0, 5000, 'replies sent')
+  await waitFor(() => chat.sentTo(userId).length > before, 5000, 'a reply')
   return chat.textsTo(userId, before)
 }
 

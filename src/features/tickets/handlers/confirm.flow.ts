@@ -53,7 +53,7 @@ export const ticketConfirmFlow: FlowHandler = {
     if (!label) return null
     const prompt = confirmQuestion(label, String(state.data.number ?? ''))
     const accepts = (answer: string) => YES.test(answer) || NO.test(answer)
-    return { input: 'confirm', accepts, prompt, retry: `请回复 1 确认或 2 取消。${prompt}` }
+    return { input: 'confirm', accepts, prompt, retry: `抱歉，没有看懂您的回复。${prompt}` }
   },
   waiting: '您还有一项工单操作待确认，回复「继续」查看；回复「取消」则不作改动。',
   cancelled: CANCELLED,
