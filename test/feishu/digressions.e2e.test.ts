@@ -65,20 +65,21 @@ describe('the service request form on Feishu', () => {
     expect(platform.join()).toContain('一站式')
     expect(await deps.db.sentCard.count({ where: { template: 'ticket-form' } })).toBe(1)
 
-    const submitted = await post(
-      'cards',
-      cardActionEvent({
-        value: buttonValue(form, 'ticket.submit'),
-        formValue: {
-          category: 'metrology',
-          description: '需要校准三台压力表',
-          phone: '138 1234 5678',
-          preferred_time: '',
-        },
-        operatorOpenId: USER,
-        chatId: CHAT,
-      }),
-    )
+    const submit = (phone: string) =>
+      post(
+        'cards',
+        cardActionEvent({
+          value: buttonValue(form, 'ticket.submit'),
+          formValue: { category: 'metrology', description: '需要校准三台压力表', phone, preferred_time: '' },
+          operatorOpenId: USER,
+          chatId: CHAT,
+        }),
+      )
+    // A question typed into the phone field is asked about again politely, and the form stays usable.
+    const asked = await submit('质量贷是什么？')
+    expect(asked.toast?.content).toBe('请在“联系电话”一栏填写 11 位手机号或带区号的固定电话，方便质量管家与您联系。')
+    expect(await deps.db.ticket.count()).toBe(0)
+    const submitted = await submit('电话 138 1234 5678')
     expect(submitted.toast?.content).toMatch(/已受理，工单编号 QS-\d{4}-000001/)
     expect(await deps.db.ticket.findFirstOrThrow()).toMatchObject({
       category: 'metrology',
