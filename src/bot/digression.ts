@@ -26,10 +26,10 @@ const CONTINUE = new RegExp(
 
 /** Asks rather than tells: a question mark, a question particle at the end, or a question word. */
 const QUESTION =
-  /[？?]|(?:吗|么|嘛|呢)[。！!~～\s]*$|^(?:请问|问一下|问下|咨询一下|想问|想了解)|是什么|什么是|什么意思|哪些|哪几|哪个|哪家|怎么样|为什么|为啥|是否|能否|是不是|是真的/
-/** Requests no government service answers (a poem, a joke, a translation …): out of scope whatever flow is open. */
+  /[？?]|(?:吗|么|嘛|呢)[。！!~～\s]*$|^(?:请问|问一下|问下|咨询一下|想问|想了解)|是什么|什么是|什么意思|哪些|哪几|哪个|哪家|怎么|如何|多少|为什么|为啥|是否|能否|是不是|有没有|能不能|可不可以|是真的/
+/** Requests no government service answers (a poem, a joke, a story …): out of scope whatever flow is open. */
 const OFF_TASK =
-  /(?:写|作|编|创作|画|讲|唱|生成|翻译)(?:一|几)?(?:首|篇|个|段|幅|张|份|下)?.{0,12}(?:诗|词|歌|文章|作文|故事|笑话|小说|对联|段子|图|画|文案|英文|英语)|^(?:翻译|讲个笑话|陪我聊)/
+  /(?:写|作|编|创作|讲|唱)(?:一|几|两|个)?(?:首|篇|段|则|个)?.{0,10}?(?:诗|诗歌|歌曲|作文|故事|笑话|小说|对联|段子)|^(?:翻译|讲个笑话|陪我聊)/
 /** Digits and punctuation only: an attempt at a number or code, never a question. */
 const BARE = /^[\d\s\p{P}\p{S}]+$/u
 
@@ -37,6 +37,7 @@ const BARE = /^[\d\s\p{P}\p{S}]+$/u
 const CONFIDENT = 0.5
 
 export const looksLikeQuestion = (text: string) => QUESTION.test(text.trim())
+export const looksOffTask = (text: string) => OFF_TASK.test(text.trim())
 export const isCancel = (text: string) => CANCEL.test(text.trim())
 export const isContinue = (text: string) => CONTINUE.test(text.trim())
 
@@ -44,7 +45,7 @@ export const isContinue = (text: string) => CONTINUE.test(text.trim())
 function somethingElse(found: Recognition, text: string, flow: FlowHandler, step: FlowStep | null): boolean {
   const { intent, specific } = found
   if (flow.intents?.includes(intent.intent)) return false
-  if (OFF_TASK.test(text)) return true
+  if (looksOffTask(text)) return true
   if (specific) return true
   // The classifier's finding counts only for a message that asks: a statement matching some policy is no question.
   if (!looksLikeQuestion(text)) return false

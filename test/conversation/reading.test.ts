@@ -1,7 +1,7 @@
 // The pure parts of reading a message inside a flow: leaving and going on, what asks, claims of office, requests
 // versus statements, and a phone number inside a sentence.
 import { describe, expect, test } from 'vitest'
-import { isCancel, isContinue, looksLikeQuestion } from '../../src/bot/digression.ts'
+import { isCancel, isContinue, looksLikeQuestion, looksOffTask } from '../../src/bot/digression.ts'
 import { identityClaimRecognizer } from '../../src/features/staff/identity-claim.recognizer.ts'
 import { findPhone, looksLikePhoneAttempt } from '../../src/features/tickets/phone.ts'
 import { ticketRecognizer } from '../../src/features/tickets/ticket.recognizer.ts'
@@ -37,10 +37,24 @@ test.each([
   ['质量贷是什么？', true],
   ['质量贷是什么', true],
   ['能办质量贷吗', true],
+  ['质量贷怎么申请', true],
+  ['信用代码在哪里看，营业执照上有没有', true],
   ['一站式服务平台都能办哪些事', true],
   ['需要校准厂里的三台压力表', false],
   ['这个我得问一下老板', false],
 ])('“%s” asks: %s', (text, asks) => expect(looksLikeQuestion(text)).toBe(asks))
+
+describe('requests no government service answers', () => {
+  test.each(['帮我写一首关于春天的诗', '给我讲个笑话', '写篇作文', '翻译一下这段话'])('“%s” is one', (text) =>
+    expect(looksOffTask(text)).toBe(true),
+  )
+  test.each([
+    '需要校准作业用的量具，附图',
+    '帮我编制企业标准',
+    '写一份质量手册需要帮助',
+    '我们厂做诗歌主题文创产品的检测',
+  ])('“%s” is not', (text) => expect(looksOffTask(text)).toBe(false))
+})
 
 describe('claims of office or authority', () => {
   test.each([
