@@ -1,5 +1,6 @@
 // Multi-turn conversation state (opening a ticket step by step, binding to an enterprise …): one row per person
-// per chat, expiring after a quiet period so a half-finished flow never traps the user.
+// per chat, expiring after a quiet period so a half-finished flow never traps the user. A lapsed row stays until the
+// person writes again, so the core can tell them it ended (src/bot/digression.ts) instead of ending it silently.
 import type { DbOrTx } from '../db/client.ts'
 import type { Clock } from '../deps.ts'
 import type { Actor, ChatRef } from './types.ts'
@@ -21,6 +22,8 @@ export interface ConversationHandle {
   /** Moves the active flow to `step`, merging `data` into what was collected. */
   update(step: string, data?: Record<string, unknown>): Promise<void>
   end(): Promise<void>
+  /** The flow that expired since the person last wrote, removed as it is read (null when there is none). */
+  lapsed(): Promise<FlowState | null>
 }
 
 export const conversationKey = (chat: ChatRef, person: Actor) => `${chat.platform}:${chat.chatId}:${person.userId}`
@@ -28,15 +31,19 @@ export const conversationKey = (chat: ChatRef, person: Actor) => `${chat.platfor
 export function conversationHandle(db: DbOrTx, clock: Clock, chat: ChatRef, person: Actor): ConversationHandle {
   const key = conversationKey(chat, person)
   const expiry = () => new Date(clock.now().getTime() + CONVERSATION_TTL_MS)
-  const current = async (): Promise<FlowState | null> => {
+  const read = async (): Promise<FlowState | null> => {
     const row = await db.conversation.findUnique({ where: { key } })
-    if (!row || row.expiresAt <= clock.now()) return null
+    if (!row) return null
     return {
       flow: row.flow,
       step: row.step,
       data: JSON.parse(row.data) as Record<string, unknown>,
       expiresAt: row.expiresAt,
     }
+  }
+  const current = async (): Promise<FlowState | null> => {
+    const state = await read()
+    return state && state.expiresAt > clock.now() ? state : null
   }
   return {
     key,
@@ -53,6 +60,13 @@ export function conversationHandle(db: DbOrTx, clock: Clock, chat: ChatRef, pers
     },
     async end() {
       await db.conversation.deleteMany({ where: { key } })
+    },
+    async lapsed() {
+      const state = await read()
+      if (!state || state.expiresAt > clock.now()) return null
+      // Only the row that was read: a flow started meanwhile (another message of the same person) stays.
+      const { count } = await db.conversation.deleteMany({ where: { key, expiresAt: state.expiresAt } })
+      return count ? state : null
     },
   }
 }

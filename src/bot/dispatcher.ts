@@ -3,18 +3,17 @@
 import type { CoreDeps } from '../deps.ts'
 import type { SentCardView } from '../outbox/outbox.repo.ts'
 import { conversationHandle } from './conversation.ts'
-import type {
-  CardActionHandler,
-  FlowHandler,
-  HandlerResult,
-  IntentRecognizer,
-  MessageHandler,
-  RecognizedIntent,
-} from './handler.ts'
+import { afterLapse, continueFlow } from './flow-turn.ts'
+import type { CardActionHandler, FlowHandler, HandlerResult, IntentRecognizer, MessageHandler } from './handler.ts'
+import { answerIntent, recognize } from './recognize.ts'
 import type { BotAddedEvent, CardActionEvent, MessageEvent } from './types.ts'
+
+export { recognize } from './recognize.ts'
 
 export interface HandlerRegistry {
   recognizers: IntentRecognizer[]
+  /** Names of the final recognizers (catch-all classifiers): what they find is a guess, not a typed command. */
+  classifiers: ReadonlySet<string>
   messages: Map<string, MessageHandler>
   flows: Map<string, FlowHandler>
   actions: Map<string, CardActionHandler>
@@ -22,37 +21,22 @@ export interface HandlerRegistry {
   welcome(deps: CoreDeps, event: BotAddedEvent): Promise<HandlerResult>
 }
 
-const CANCEL = /^(取消|退出|算了|不办了|结束)$/
-const FALLBACK: RecognizedIntent = { intent: 'out_of_scope', confidence: 0 }
-
-export async function recognize(deps: CoreDeps, event: MessageEvent): Promise<RecognizedIntent> {
-  const text = event.text.trim()
-  if (!text) return { intent: 'help', confidence: 1 }
-  for (const recognizer of deps.handlers.recognizers) {
-    const found = await recognizer.recognize(text, deps, event)
-    if (found) return found
-  }
-  return FALLBACK
-}
-
+/**
+ * A message: a lapsed flow is mentioned first (never ended silently); an open flow reads it (src/bot/flow-turn.ts:
+ * its answer, 取消, 继续, or a digression it waits through); otherwise the recognized intent's handler answers.
+ */
 export async function dispatchMessage(deps: CoreDeps, event: MessageEvent): Promise<HandlerResult> {
   const conversation = conversationHandle(deps.db, deps.clock, event.chat, event.sender)
+  const turn = { deps, event, conversation }
+  const lapsed = await conversation.lapsed()
+  const lapsedFlow = lapsed && deps.handlers.flows.get(lapsed.flow)
+  if (lapsed && lapsedFlow) return afterLapse(turn, lapsed, lapsedFlow)
   const state = await conversation.current()
-  if (state) {
-    if (CANCEL.test(event.text.trim())) {
-      await conversation.end()
-      return {
-        intent: 'cancel',
-        replies: [{ kind: 'text', text: '好的，已为您取消当前办理。如需帮助，请随时告诉我。' }],
-      }
-    }
-    const flow = deps.handlers.flows.get(state.flow)
-    if (flow) return flow.handle({ deps, event, conversation, intent: { intent: state.flow, confidence: 1 } })
-  }
-  const intent = await recognize(deps, event)
-  const handler = deps.handlers.messages.get(intent.intent) ?? deps.handlers.messages.get(FALLBACK.intent)
-  if (!handler) throw new Error(`no handler for intent ${intent.intent} and no fallback`)
-  return handler.handle({ deps, event, conversation, intent })
+  const flow = state && deps.handlers.flows.get(state.flow)
+  if (state && flow) return continueFlow(turn, state, flow)
+  // A flow no feature answers any more (switched off since): it holds nothing worth keeping.
+  if (state) await conversation.end()
+  return answerIntent({ ...turn, intent: await recognize(deps, event) })
 }
 
 export async function dispatchCardAction(

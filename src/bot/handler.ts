@@ -3,7 +3,7 @@
 // replies in the outbox in the same transaction that marks the event processed.
 import type { CoreDeps } from '../deps.ts'
 import type { SentCardView } from '../outbox/outbox.repo.ts'
-import type { ConversationHandle } from './conversation.ts'
+import type { ConversationHandle, FlowState } from './conversation.ts'
 import type {
   CardActionEvent,
   CardActionResponse,
@@ -53,9 +53,40 @@ export interface MessageHandler {
   handle(ctx: MessageContext): Promise<HandlerResult>
 }
 
-/** Continues a multi-turn flow (the conversation's `flow`), before any intent recognition. */
+/**
+ * What a flow's pending step waits for, so the core can tell an answer from a digression (src/bot/digression.ts):
+ * `text` takes any sentence that is not clearly something else; the other kinds take only what `accepts` says is an
+ * answer, and anything else is either handled as the other thing it is or answered by asking again.
+ */
+export interface FlowStep {
+  input: 'text' | 'phone' | 'choice' | 'code' | 'confirm'
+  /** Whether a message answers this step (every kind but `text` needs it; `text` may use it to refuse a sentence). */
+  accepts?(text: string): boolean
+  /** The question of this step, asked again after 「继续」 or when a message did not answer it. */
+  prompt: string
+  /** Asked instead of the bare prompt when a message did not answer it (default: a polite "I did not get that"). */
+  retry?: string
+  /** Nothing is lost by leaving: a digression ends the flow quietly instead of keeping it open. */
+  optional?: boolean
+}
+
+/** Continues a multi-turn flow (the conversation's `flow`): the core hands it the messages that answer its step. */
 export interface FlowHandler {
   flow: string
+  /** How the person calls what they are doing, in a sentence: 服务申请, 企业绑定 … */
+  label: string
+  /** The pending step, from the saved state; null when the state is unusable (the flow then answers it itself). */
+  step(state: FlowState): FlowStep | null
+  /** Intents that start this flow: typed again inside it, they are its input rather than a digression. */
+  intents?: readonly string[]
+  /** Said after a digression, while the flow waits (default: 您的{label}还在填写中，回复「继续」接着填写 …). */
+  waiting?: string
+  /** Said when the person leaves (default: 已为您取消{label} …). */
+  cancelled?: string
+  /** Said when the person writes after the flow lapsed; null says nothing (default: 您之前未完成的{label} …). */
+  expired?: string | null
+  /** What to send to start again, named in the default expiry note: "我要申请服务". */
+  restart?: string
   handle(ctx: MessageContext): Promise<HandlerResult>
 }
 

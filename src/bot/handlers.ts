@@ -40,6 +40,7 @@ export function buildHandlerRegistry(features: readonly Feature[]): HandlerRegis
       ...features.flatMap((f) => f.recognizers ?? []),
       ...features.flatMap((f) => f.finalRecognizers ?? []),
     ],
+    classifiers: new Set(features.flatMap((f) => f.finalRecognizers ?? []).map((r) => r.name)),
     messages,
     flows: byKey(
       features.flatMap((f) => f.flows ?? []),

@@ -40,7 +40,7 @@ export function parseReplyNumber(text: string): number | null {
 
 /**
  * Whether the conversation state means the number answers a question the core asked (a category by its number …).
- * An expired `ticket_` flow counts too: the core tells the person it expired (ticketExpiredRecognizer) rather than
+ * An expired `ticket_` flow counts too: the core tells the person it expired (src/bot/flow-turn.ts) rather than
  * letting the number press something they did not mean.
  */
 export function flowTakesNumber(row: { flow: string; expiresAt: Date } | null, now: Date): boolean {

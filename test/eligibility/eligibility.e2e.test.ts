@@ -107,6 +107,7 @@ test('the eligibility handler also answers the knowledge classifier’s `eligibi
     start: async () => {},
     update: async () => {},
     end: async () => {},
+    lapsed: async () => null,
   }
   const result = await handler.handle({
     deps: bot.server.deps,

@@ -1,7 +1,7 @@
 // The real server (createApp, pipeline, outbox, SQLite file) with DingTalk on, pointed at the fake DingTalk; and
 // withDingtalk(), which starts both around every test (or once for the file) and closes both afterwards.
 import type { CoreDeps } from '../../src/deps.ts'
-import { createKnowledgeService } from '../../src/features/knowledge/service.ts'
+import { createKnowledgeService, type KnowledgeService } from '../../src/features/knowledge/service.ts'
 import { createDingtalkPlatform } from '../../src/platforms/dingtalk/index.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 import { startTestServer, type TestServer, withFakeAndServer } from './server.ts'
@@ -12,6 +12,8 @@ export interface DingtalkServerOptions {
   stream?: { idleMs?: number; pingEveryMs?: number; reconnectMinMs?: number }
   database?: 'sqlite' | 'postgresql'
   logs?: string[]
+  /** Defaults to an empty knowledge base (adapter tests); conversation tests pass the real one. */
+  knowledge?: KnowledgeService
 }
 
 export function startDingtalkServer(
@@ -29,8 +31,8 @@ export function startDingtalkServer(
       DINGTALK_API_BASE_URL: fake.url,
       ...env,
     },
-    // An empty knowledge base: adapter tests pin the DingTalk round trip.
-    knowledge: createKnowledgeService({ entries: [] }),
+    // An empty knowledge base unless given: adapter tests pin the DingTalk round trip.
+    knowledge: options.knowledge ?? createKnowledgeService({ entries: [] }),
     simulator: false,
     // Built here so tests can pass Stream timings.
     platform: (deps) => createDingtalkPlatform(deps, { stream: options.stream }),

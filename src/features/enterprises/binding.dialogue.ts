@@ -13,6 +13,7 @@ import { findEnterpriseByCreditCode, findEnterpriseById } from './enterprise.rep
 
 export const BIND_FLOW = 'bind'
 export const MAX_CREDIT_CODE_TRIES = 3
+export const CREDIT_CODE_PROMPT = '请回复贵企业的18位统一社会信用代码（营业执照上可以找到）。'
 
 const PROBLEMS: Record<CreditCodeProblem, (code: string) => string> = {
   empty: () => '请回复贵企业的18位统一社会信用代码。',
@@ -42,12 +43,7 @@ export async function startBindDialogue(
   const note = pending
     ? '\n（您之前提交的绑定申请仍在等待确认；如工作人员已告诉您验证码，直接回复6位验证码即可。）'
     : ''
-  return result(
-    'bind',
-    text(
-      `好的，我来帮您绑定企业。请回复贵企业的18位统一社会信用代码（营业执照上可以找到）。发送“取消”可随时退出。${note}`,
-    ),
-  )
+  return result('bind', text(`好的，我来帮您绑定企业。${CREDIT_CODE_PROMPT}发送“取消”可随时退出。${note}`))
 }
 
 /** One answer to "请回复统一社会信用代码": checks it, then looks the enterprise up and opens the request. */

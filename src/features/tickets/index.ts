@@ -6,7 +6,7 @@ import { ticketCommentFlow } from './handlers/comment.flow.ts'
 import { ticketConfirmFlow } from './handlers/confirm.flow.ts'
 import { ticketMineAction, ticketMineHandler } from './handlers/mine.handlers.ts'
 import { ticketOpenFlow } from './handlers/open.flow.ts'
-import { ticketExpiredHandler, ticketOpenHandler, ticketStartAction } from './handlers/open.handlers.ts'
+import { ticketOpenHandler, ticketStartAction } from './handlers/open.handlers.ts'
 import { ticketRateAction } from './handlers/rate.action.ts'
 import { ticketSubmitAction } from './handlers/submit.action.ts'
 import {
@@ -26,12 +26,12 @@ import {
   ticketFormCard,
   ticketListCard,
 } from './ticket.card-defs.ts'
-import { ticketExpiredRecognizer, ticketRecognizer } from './ticket.recognizer.ts'
+import { ticketRecognizer } from './ticket.recognizer.ts'
 
 export const ticketsFeature: Feature = {
   name: 'tickets',
-  recognizers: [ticketRecognizer, ticketExpiredRecognizer],
-  messages: [ticketOpenHandler, ticketMineHandler, ticketExpiredHandler],
+  recognizers: [ticketRecognizer],
+  messages: [ticketOpenHandler, ticketMineHandler],
   // Where cards hold no form: opening a ticket step by step, and the comment typed after a decision or a rating.
   flows: [ticketOpenFlow, ticketCommentFlow, ticketConfirmFlow],
   actions: [

@@ -28,3 +28,22 @@ export function maskPhone(phone: string): string {
   if (landline) return `${landline[1]}-****${landline[2]!.slice(-4)}`
   return phone.length > 4 ? `****${phone.slice(-4)}` : '****'
 }
+
+/** A run of digits long enough to be meant as a phone number (with spaces, dashes, brackets or +86 between). */
+const DIGIT_RUN = /\+?[\d０-９][\d０-９\s\-—–－()（）]{5,}[\d０-９]/g
+
+const ascii = (text: string) => text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+
+/** Whether a message tries to give a number ("13812345678", "我的电话是 0577-88886666", "12345"). */
+export const looksLikePhoneAttempt = (text: string) => /\d{5}|\d[\d\s-]{5,}\d/.test(ascii(text))
+
+/** The phone number in a message, whole or inside a sentence ("电话 138 1234 5678，找王经理"). */
+export function findPhone(text: string): PhoneCheck {
+  const whole = normalizePhone(ascii(text))
+  if (whole.ok) return whole
+  for (const run of ascii(text).match(DIGIT_RUN) ?? []) {
+    const found = normalizePhone(run)
+    if (found.ok) return found
+  }
+  return { ok: false }
+}

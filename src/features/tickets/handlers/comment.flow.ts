@@ -1,6 +1,6 @@
 // The comment typed after a button (platforms without forms): an official's 审批意见 right after 同意/驳回, or a
-// contact's 意见建议 after rating. It completes the step already taken; it never changes the decision.
-import { recognize } from '../../../bot/dispatcher.ts'
+// contact's 意见建议 after rating. It completes the step already taken; it never changes the decision. The comment
+// is optional: a command or question typed instead is answered and the comment skipped (src/bot/digression.ts).
 import type { FlowHandler } from '../../../bot/handler.ts'
 import { text } from '../../../bot/handler.ts'
 import { enqueueMessage } from '../../../outbox/outbox.repo.ts'
@@ -8,17 +8,23 @@ import { findStaff } from '../../staff/staff.repo.ts'
 import { contactAddress, staffAddress } from '../ticket.people.ts'
 
 const SKIP = /^(无|没有|不用|跳过|不需要|否|no)$/i
-const COMMANDS = new Set(['help', 'ticket', 'ticket_mine', 'bind', 'unbind', 'my_enterprise'])
 
 export const ticketCommentFlow: FlowHandler = {
   flow: 'ticket_comment',
+  label: '意见补充',
+  step: (state) => ({
+    input: 'text',
+    optional: true,
+    prompt:
+      state.step === 'rating'
+        ? '如有意见建议，请直接回复文字；回复“无”即可跳过。'
+        : '如需补充审批意见，请直接回复文字（将告知企业和质量管家）；回复“无”即可跳过。',
+  }),
+  cancelled: '好的。',
+  expired: '补充意见的时间已过（30 分钟），这条消息未作为意见保存。如需反馈，请联系负责的工作人员。',
   async handle({ deps, event, conversation }) {
     const state = await conversation.current()
     await conversation.end()
-    // The comment is optional: a command typed instead ("我的待办", "帮助" …) is answered, not stored as a comment.
-    const intent = await recognize(deps, event)
-    const command = COMMANDS.has(intent.intent) ? deps.handlers.messages.get(intent.intent) : undefined
-    if (command) return command.handle({ deps, event, conversation, intent })
     const comment = event.text.trim().slice(0, 500)
     if (!state || SKIP.test(comment) || !comment) return { intent: 'ticket_comment', replies: [text('好的。')] }
     const ticketId = Number(state.data.ticketId)

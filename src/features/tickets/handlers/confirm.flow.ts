@@ -1,9 +1,9 @@
 // Final actions ask first where the platform has no forms (the console, DingTalk without a card template): a typed
 // number or a click on 办结 / 驳回 answers "确认办结工单 QS-…？回复 1 确认，回复 2 取消", and only the confirmation
 // acts. The confirmation is a flow, so the 1 / 2 that follows answers it rather than pressing a card's button
-// (src/bot/numbered-reply.ts, numberAnswersFlow). Anything else cancels; a command typed instead is answered.
+// (src/bot/numbered-reply.ts, numberAnswersFlow). A question or command typed instead is answered and the
+// confirmation waits (src/bot/digression.ts); anything else asks again.
 // Platforms with forms or in-place cards (Feishu, DingTalk with a card template) act on the click as before.
-import { recognize } from '../../../bot/dispatcher.ts'
 import type { CardActionContext, FlowHandler, HandlerResult } from '../../../bot/handler.ts'
 import { text } from '../../../bot/handler.ts'
 import type { TicketAction } from '../state-machine.ts'
@@ -18,7 +18,7 @@ export const FINAL_ACTIONS: Partial<Record<TicketAction, string>> = { resolve: '
 
 const YES = /^(1|１|确认|确定|是)$/
 const NO = /^(2|２|取消|否|不)$/
-const COMMANDS = new Set(['help', 'ticket', 'ticket_mine', 'bind', 'unbind', 'my_enterprise'])
+const CANCELLED = '已取消，工单未作改动。'
 
 export const confirmQuestion = (label: string, number: string) => `确认${label}工单 ${number}？回复 1 确认，回复 2 取消`
 
@@ -36,25 +36,34 @@ export async function askFirst(
   if (!label || can.forms || can.inPlaceCardUpdate) return null
   const ticket = await findTicket(ctx.deps.db, ref.t)
   if (!ticket || ticket.version !== ref.tv) return null
-  await ctx.conversation.start(CONFIRM_FLOW, action, { t: ref.t, tv: ref.tv, cardId: ctx.card?.id ?? null })
+  await ctx.conversation.start(CONFIRM_FLOW, action, {
+    t: ref.t,
+    tv: ref.tv,
+    cardId: ctx.card?.id ?? null,
+    number: ticket.number,
+  })
   return { intent: 'ticket_confirm', replies: [text(confirmQuestion(label, ticket.number))] }
 }
 
 export const ticketConfirmFlow: FlowHandler = {
   flow: CONFIRM_FLOW,
+  label: '工单确认',
+  step: (state) => {
+    const label = FINAL_ACTIONS[state.step as TicketAction]
+    if (!label) return null
+    const prompt = confirmQuestion(label, String(state.data.number ?? ''))
+    const accepts = (answer: string) => YES.test(answer) || NO.test(answer)
+    return { input: 'confirm', accepts, prompt, retry: `抱歉，没有看懂您的回复。${prompt}` }
+  },
+  waiting: '您还有一项工单操作待确认，回复「继续」查看；回复「取消」则不作改动。',
+  cancelled: CANCELLED,
+  expired: '确认已超时，工单未作改动。如仍需办理，请在最新的工单卡片上重新操作。',
   async handle(ctx) {
     const { deps, event, conversation } = ctx
     const state = await conversation.current()
     await conversation.end()
     const answer = event.text.trim()
-    if (!state || !YES.test(answer)) {
-      if (!NO.test(answer)) {
-        const intent = await recognize(deps, event)
-        const command = COMMANDS.has(intent.intent) ? deps.handlers.messages.get(intent.intent) : undefined
-        if (command) return command.handle({ ...ctx, intent })
-      }
-      return { intent: 'ticket_confirm_cancelled', replies: [text('已取消，工单未作改动。')] }
-    }
+    if (!state || !YES.test(answer)) return { intent: 'ticket_confirm_cancelled', replies: [text(CANCELLED)] }
     const action = state.step as TicketAction
     const ticketId = Number(state.data.t)
     // The clicked card is redrawn by the refresh like every other copy: one new copy for this person.

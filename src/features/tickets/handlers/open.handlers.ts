@@ -13,6 +13,7 @@ import { ticketFormCard } from '../ticket.card-defs.ts'
 import { categoryOptions, hasForms } from '../ticket.cards.ts'
 
 export const DESCRIPTION_PROMPT = '请简要描述您的需求（例如需要校准的器具、需要检测的产品、希望解决的质量问题等）。'
+export const CATEGORY_PROMPT = `请问需要哪一类服务？请回复序号：\n${categoryMenu()}`
 
 async function begin(
   deps: CoreDeps,
@@ -42,11 +43,7 @@ async function begin(
   await conversation.start('ticket_open', 'category', {})
   return {
     intent: 'ticket',
-    replies: [
-      text(
-        `好的，为您办理一站式服务申请。请问需要哪一类服务？请回复序号：\n${categoryMenu()}\n（发送“取消”可随时退出）`,
-      ),
-    ],
+    replies: [text(`好的，为您办理一站式服务申请。${CATEGORY_PROMPT}\n（发送“取消”可随时退出）`)],
   }
 }
 
@@ -60,18 +57,4 @@ export const ticketStartAction: CardActionHandler = {
   action: 'ticket.start',
   handle: ({ deps, event, conversation }) =>
     begin(deps, event.platform, event.operator, conversation, event.value.category),
-}
-
-export const ticketExpiredHandler: MessageHandler = {
-  intent: 'ticket_expired',
-  handle: async ({ intent }) => ({
-    intent: 'ticket_expired',
-    replies: [
-      text(
-        intent.data?.flow === 'ticket_confirm'
-          ? '确认已超时，工单未作改动。如仍需办理，请在最新的工单卡片上重新操作。'
-          : '您之前未完成的办理因长时间未回复已自动结束，未作任何提交。如需继续，请重新发送“我要申请服务”。',
-      ),
-    ],
-  }),
 }

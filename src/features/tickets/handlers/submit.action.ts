@@ -5,7 +5,7 @@ import { CONVERSATION_TTL_MS } from '../../../bot/conversation.ts'
 import type { CardActionHandler, HandlerResult } from '../../../bot/handler.ts'
 import type { CoreDeps } from '../../../deps.ts'
 import { findCategory } from '../categories.ts'
-import { normalizePhone } from '../phone.ts'
+import { findPhone, looksLikePhoneAttempt } from '../phone.ts'
 import { openTicket } from '../ticket.open.ts'
 
 const formSchema = z.object({
@@ -44,8 +44,15 @@ export const ticketSubmitAction: CardActionHandler = {
     const category = findCategory(form.category)
     if (!category) return warn('请选择服务类别。')
     if (form.description.length < 4) return warn('请简要描述您的需求（至少 4 个字）。')
-    const phone = normalizePhone(form.phone)
-    if (!phone.ok) return warn('联系电话格式不正确，请填写 11 位手机号或带区号的固定电话。')
+    const phone = findPhone(form.phone)
+    if (!phone.ok) {
+      // A sentence in the field ("质量贷是什么？") is asked about again, not called a malformed number.
+      return warn(
+        looksLikePhoneAttempt(form.phone)
+          ? '联系电话格式不正确，请填写 11 位手机号或带区号的固定电话。'
+          : '请在“联系电话”一栏填写 11 位手机号或带区号的固定电话，方便质量管家与您联系。',
+      )
+    }
     if (card && !(await claimForm(deps, card.id))) return warn('该申请已提交，请勿重复提交。')
     const opened = await openTicket(deps, {
       actor: event.operator,
