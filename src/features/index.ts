@@ -15,6 +15,7 @@ import { helpFeature } from './help/index.ts'
 import { knowledgeFeature } from './knowledge/index.ts'
 import { staffFeature } from './staff/index.ts'
 import { standardsFeature } from './standards/index.ts'
+import { targetsFeature } from './targets/index.ts'
 import { ticketsFeature } from './tickets/index.ts'
 
 export const FEATURES: readonly Feature[] = [
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   ticketsFeature,
   // — the bureau's own work: enterprises' duty check-ins —
   dutyFeature,
+  targetsFeature,
   // — knowledge classifier (last: it answers everything it is confident about) —
   knowledgeFeature,
 ]

@@ -97,6 +97,7 @@ describe('the bot built from src/features/index.ts', () => {
       'standards',
       'ticket',
       'ticket_expired',
+      'targets',
       'not_a_question',
       'knowledge',
     ])
@@ -117,7 +118,7 @@ describe('the bot built from src/features/index.ts', () => {
   })
 
   test('demo seeders run staff first, before the enterprises and contacts that refer to staff', () => {
-    expect(seedersOf(FEATURES).map((s) => s.name)).toEqual(['staff', 'enterprises', 'contacts', 'standards'])
+    expect(seedersOf(FEATURES).map((s) => s.name)).toEqual(['staff', 'enterprises', 'contacts', 'standards', 'targets'])
   })
 
   test('two features answering one intent, action or job name are refused at start-up', () => {
