@@ -8,6 +8,7 @@
 // - Demo seeders run in this order: staff before the enterprises and tickets that refer to them.
 // - Jobs follow the core's own (src/jobs/registry.ts) in this order.
 import type { Feature } from '../bot/feature.ts'
+import { campaignsFeature } from './campaigns/index.ts'
 import { dutyFeature } from './duty/index.ts'
 import { eligibilityFeature } from './eligibility/index.ts'
 import { enterprisesFeature } from './enterprises/index.ts'
@@ -32,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   // — the bureau's own work: enterprises' duty check-ins —
   dutyFeature,
   targetsFeature,
+  campaignsFeature,
   // — knowledge classifier (last: it answers everything it is confident about) —
   knowledgeFeature,
 ]

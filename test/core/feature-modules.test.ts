@@ -98,6 +98,7 @@ describe('the bot built from src/features/index.ts', () => {
       'ticket',
       'ticket_expired',
       'targets',
+      'campaigns',
       'not_a_question',
       'knowledge',
     ])
@@ -118,7 +119,14 @@ describe('the bot built from src/features/index.ts', () => {
   })
 
   test('demo seeders run staff first, before the enterprises and contacts that refer to staff', () => {
-    expect(seedersOf(FEATURES).map((s) => s.name)).toEqual(['staff', 'enterprises', 'contacts', 'standards', 'targets'])
+    expect(seedersOf(FEATURES).map((s) => s.name)).toEqual([
+      'staff',
+      'enterprises',
+      'contacts',
+      'standards',
+      'targets',
+      'enterprise-groups',
+    ])
   })
 
   test('two features answering one intent, action or job name are refused at start-up', () => {
