@@ -110,6 +110,32 @@ describe('campaign days', () => {
     expect(await bot.db.outbox.count({ where: { targetKind: 'chat', target: { startsWith: 'demo-group' } } })).toBe(2)
   })
 
+  it('is sent back by the official for changes, and cannot be sent before approval', async () => {
+    const deps = bot.server.deps
+    await draftCampaigns(deps, nine('2026-10-04'))
+    const draft = await latest('campaign-draft', '王工')
+    expect(draft.title).toBe('活动日宣传稿 · 世界标准日')
+    await bot.click('王工', draft, '提交审批')
+    const approval = await latest('campaign-approval', OFFICIAL)
+    expect((await bot.click(OTHER_OFFICIAL, approval, '退回修改')).toast?.type).toBe('error')
+    expect((await bot.click(OFFICIAL, approval, '退回修改')).toast?.text).toBe('已退回修改。')
+    const back = await latest('campaign-draft', '王工')
+    expect(back.actions.map((b) => b.label)).toEqual(['提交审批'])
+    expect(JSON.stringify(back.blocks)).toContain('领导已退回，请修改后重新提交。')
+    const early = await handleCardAction(
+      deps,
+      cardClickEvent({
+        operator: { platform: 'console', userId: '王工' },
+        cardId: back.id,
+        cardVersion: 1,
+        action: 'campaign.send',
+        value: back.actions[0]!.value,
+      }),
+    )
+    expect(early.toast?.text).toBe('宣传稿尚未审批同意，不能发送。')
+    expect(await bot.db.campaignDelivery.count()).toBe(0)
+  })
+
   it('registers a group only when staff ask in the group itself', async () => {
     const contact = bot.session('demo-boss')
     expect((await contact.say('登记企业群')).text).toContain('企业群由工作人员登记')

@@ -104,6 +104,8 @@ export async function submitCampaign(
   if (!count) return { ok: false, reason: 'state', message: '该宣传稿已提交，无需重复操作。', row }
   const fresh = (await findCampaign(deps.db, id))!
   const look = await lookOf(deps, fresh)
+  // Existing copies first: the cards queued below are new and already show the new state.
+  await refreshCampaignCards(deps, fresh, look, exceptCardId)
   const audience = await audiencePreview(deps)
   for (const official of await officialsOf(deps.db, CAMPAIGNS.approvalDepartment)) {
     const address = addressOf(official, { preferred: operator.platform, ports: deps.ports })
@@ -114,7 +116,6 @@ export async function submitCampaign(
       dedupeKey: `campaign:${id}:v${fresh.version}:approval:${official.id}`,
     })
   }
-  await refreshCampaignCards(deps, fresh, look, exceptCardId)
   return { ok: true, row: fresh, look, message: '已提交审批。' }
 }
 
@@ -141,6 +142,7 @@ export async function decideCampaign(
   if (!count) return { ok: false, reason: 'state', message: '该宣传稿已审批，无需重复操作。', row }
   const fresh = (await findCampaign(deps.db, id))!
   const look = await lookOf(deps, fresh)
+  await refreshCampaignCards(deps, fresh, look, exceptCardId)
   const submitter = fresh.editedBy ? await findStaff(deps.db, fresh.editedBy) : null
   const address = submitter ? addressOf(submitter, { preferred: operator.platform, ports: deps.ports }) : null
   if (address) {
@@ -154,7 +156,6 @@ export async function decideCampaign(
       dedupeKey: `campaign:${id}:v${fresh.version}:decided`,
     })
   }
-  await refreshCampaignCards(deps, fresh, look, exceptCardId)
   return { ok: true, row: fresh, look, message: approve ? '已同意。' : '已退回修改。' }
 }
 
