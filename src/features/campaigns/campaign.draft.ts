@@ -16,7 +16,12 @@ export async function draftCampaigns(deps: CoreDeps, now: Date): Promise<{ draft
       const key = { code_year: { code: day.code, year } }
       let row = await tx.campaign.findUnique({ where: key })
       if (!row) {
-        row = await tx.campaign.create({ data: { code: day.code, year, text: day.draft, createdAt: now } })
+        // An upsert, not a caught unique violation (which would abort a PostgreSQL transaction).
+        row = await tx.campaign.upsert({
+          where: key,
+          create: { code: day.code, year, text: day.draft, createdAt: now },
+          update: {},
+        })
         drafted++
       }
       if (row.status !== 'draft') return

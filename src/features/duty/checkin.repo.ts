@@ -28,7 +28,10 @@ export const contactAddress = (deps: CoreDeps, contact: { platform: string; user
 
 export const findCheckin = (db: DbOrTx, id: number) => db.dutyCheckin.findUnique({ where: { id } })
 
-/** The check-in of an enterprise for a period, created once (a second run finds the first one's row). */
+/**
+ * The check-in of an enterprise for a period, created once: an upsert (INSERT … ON CONFLICT on PostgreSQL) rather
+ * than a caught unique violation, which would abort the surrounding PostgreSQL transaction.
+ */
 export async function ensureCheckin(
   db: DbOrTx,
   data: { enterpriseId: number; kind: string; period: string; dueAt: Date; createdAt: Date },
@@ -36,10 +39,6 @@ export async function ensureCheckin(
   const key = { enterpriseId_kind_period: { enterpriseId: data.enterpriseId, kind: data.kind, period: data.period } }
   const existing = await db.dutyCheckin.findUnique({ where: key })
   if (existing) return { row: existing, created: false }
-  try {
-    return { row: await db.dutyCheckin.create({ data }), created: true }
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'P2002') throw error
-    return { row: await db.dutyCheckin.findUniqueOrThrow({ where: key }), created: false }
-  }
+  const row = await db.dutyCheckin.upsert({ where: key, create: data, update: {} })
+  return { row, created: row.createdAt.getTime() === data.createdAt.getTime() }
 }
