@@ -9,7 +9,7 @@ const H = 360
 const PAD = { left: 48, right: 110, top: 24, bottom: 40 }
 const COLORS = ['#3370ff', '#34c724', '#ff7d00', '#f54a45', '#7f3bf5', '#00b3a1', '#8f959e', '#c23d8a']
 
-const escape = (s: string) => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)
+const escapeXml = (s: string) => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** The chart as SVG: x the months, y percent of goal (0–100, higher values drawn at the top edge). */
 export function progressSvg(chart: ProgressChart, months: string[]): string {
@@ -23,7 +23,8 @@ export function progressSvg(chart: ProgressChart, months: string[]): string {
       `<text x="${PAD.left - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="#646a73">${v}%</text>`,
   )
   const ticks = months.map(
-    (m, i) => `<text x="${x(i)}" y="${H - 16}" font-size="11" text-anchor="middle" fill="#646a73">${escape(m)}</text>`,
+    (m, i) =>
+      `<text x="${x(i)}" y="${H - 16}" font-size="11" text-anchor="middle" fill="#646a73">${escapeXml(m)}</text>`,
   )
   const lines = chart.series.map((s, n) => {
     const color = COLORS[n % COLORS.length]
