@@ -88,7 +88,7 @@ describe('the monthly 月调度 card', () => {
     expect(text).toContain('2. 争创市级以上政府质量奖：2/5家（40%，工作人员登记）')
     expect(text).toContain('5. 行业领域质量攻坚项目：0/1个（0%，尚未登记）')
     expect(text).toContain('3 “品字标”认证\n▇▇░░░░░░░░ 20%（9月 10% → 10月 20% → 11月 20%）')
-    expect(text).toContain('日管控：本月无应反馈的检查')
+    expect(text).toContain('日管控：该月无应反馈的检查')
     // The month's progress is kept as the chart's point for November.
     expect(await bot.db.targetSnapshot.count({ where: { month: '2026-11' } })).toBe(PLAN_TARGETS.length)
   })

@@ -112,7 +112,7 @@ export function renderMonthlyCard(data: MonthlyData, options: { charts: boolean 
     checkins: data.checkins.map((k) => ({
       line: k.total
         ? `${k.label}：应反馈 ${k.total} 次，已反馈 ${k.done + k.problem} 次（${Math.round((k.rate ?? 0) * 100)}%），其中有问题 ${k.problem} 次`
-        : `${k.label}：本月无应反馈的检查`,
+        : `${k.label}：该月无应反馈的检查`,
     })),
   })
 }
