@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { handleCardAction } from '../../src/bot/pipeline.ts'
 import { followUpCheckins } from '../../src/features/duty/checkin.followup.ts'
 import { issueCheckins } from '../../src/features/duty/checkin.issue.ts'
-import { checkinCompletion, checkinDigestSection } from '../../src/features/duty/index.ts'
+import { checkinCompletion, checkinDigestSection, checkinDigestSections } from '../../src/features/duty/index.ts'
 import { checkinsDue } from '../../src/features/duty/periods.ts'
 import { resolveStaff, saveStaff } from '../../src/features/staff/staff.repo.ts'
 import { buildCalendar } from '../../src/features/tickets/working-hours.ts'
@@ -180,5 +180,7 @@ describe('duty check-ins on the console', () => {
       overdue: 1,
       lines: ['瓯海示例锁业有限公司（演示）：日管控（11月24日）未反馈，已逾期'],
     })
+    // All staff at once, for a digest run: only those with something open.
+    expect([...(await checkinDigestSections(deps, at)).keys()]).toEqual([chen.id])
   })
 })

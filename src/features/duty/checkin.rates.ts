@@ -58,30 +58,46 @@ export async function checkinDigestSection(
   staff: StaffView,
   day: Date,
 ): Promise<CheckinDigestSection> {
+  return (await checkinDigestSections(deps, day)).get(staff.id) ?? EMPTY
+}
+
+const EMPTY: CheckinDigestSection = { count: 0, overdue: 0, lines: [] }
+
+/**
+ * The same for every staff member at once (a digest run for all staff reads the check-ins, enterprises and staff
+ * once): staff id → section, only for staff with something open.
+ */
+export async function checkinDigestSections(
+  deps: Pick<CoreDeps, 'db'>,
+  day: Date,
+): Promise<Map<number, CheckinDigestSection>> {
   const date = shanghaiDate(day)
   const rows = await deps.db.dutyCheckin.findMany({
     where: { status: { in: ['pending', 'missed'] }, createdAt: { lte: day } },
     orderBy: [{ enterpriseId: 'asc' }, { id: 'asc' }],
   })
   const today = rows.filter((r) => (r.kind === 'daily' ? r.period === date : shanghaiDate(r.dueAt) >= date))
-  if (!today.length) return { count: 0, overdue: 0, lines: [] }
+  const sections = new Map<number, CheckinDigestSection>()
+  if (!today.length) return sections
   const enterprises = await deps.db.enterprise.findMany({
     where: { id: { in: [...new Set(today.map((r) => r.enterpriseId))] } },
     select: { id: true, name: true, industry: true, town: true },
   })
   const all = await listActiveStaff(deps.db)
-  const covered = new Map(
-    enterprises.filter((e) => coveringStaffOf(all, e).some((s) => s.id === staff.id)).map((e) => [e.id, e.name]),
-  )
-  const mine = today.filter((r) => covered.has(r.enterpriseId))
-  const overdue = mine.filter((r) => r.status === 'missed' || r.dueAt <= day)
-  return {
-    count: mine.length,
-    overdue: overdue.length,
-    lines: mine.map(
-      (r) =>
-        `${covered.get(r.enterpriseId)}：${kindLabel(r.kind)}（${periodLabel(r.kind, r.period)}）未反馈` +
-        (overdue.includes(r) ? '，已逾期' : ''),
-    ),
+  const byEnterprise = new Map(enterprises.map((e) => [e.id, { name: e.name, staff: coveringStaffOf(all, e) }]))
+  for (const r of today) {
+    const enterprise = byEnterprise.get(r.enterpriseId)
+    if (!enterprise) continue
+    const overdue = r.status === 'missed' || r.dueAt <= day
+    const late = overdue ? '，已逾期' : ''
+    const line = `${enterprise.name}：${kindLabel(r.kind)}（${periodLabel(r.kind, r.period)}）未反馈${late}`
+    for (const s of enterprise.staff) {
+      const section = sections.get(s.id) ?? { count: 0, overdue: 0, lines: [] }
+      section.count++
+      if (overdue) section.overdue++
+      section.lines.push(line)
+      sections.set(s.id, section)
+    }
   }
+  return sections
 }

@@ -8,7 +8,7 @@ import { followUpCheckins } from './checkin.followup.ts'
 import { issueCheckins } from './checkin.issue.ts'
 import { dutyDoneAction, dutyProblemAction } from './handlers/checkin.actions.ts'
 
-export { checkinCompletion, checkinDigestSection } from './checkin.rates.ts'
+export { checkinCompletion, checkinDigestSection, checkinDigestSections } from './checkin.rates.ts'
 
 export const dutyFeature: Feature = {
   name: 'duty',
