@@ -8,6 +8,7 @@ import { draftsDue } from '../../src/features/campaigns/campaigns.config.ts'
 import { groupsSeeder } from '../../src/features/campaigns/campaigns.seeder.ts'
 import { saveStaff } from '../../src/features/staff/staff.repo.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
+import { createConsoleSession } from '../../src/platforms/console/receive.ts'
 import { type Bot, readDemo, startBot } from '../enterprises/harness.ts'
 import { cardClickEvent } from '../helpers/actions.ts'
 
@@ -140,5 +141,20 @@ describe('campaign days', () => {
     const contact = bot.session('demo-boss')
     expect((await contact.say('登记企业群')).text).toContain('企业群由工作人员登记')
     expect((await bot.session('王工').say('登记企业群')).text).toContain('请在需要接收活动日宣传的企业群中发送')
+    const inGroup = (userId: string) =>
+      createConsoleSession(bot.server.deps, bot.server.console.inbox, {
+        userId,
+        chatId: 'group-locks',
+        chatType: 'group',
+      })
+    expect((await inGroup('demo-lock').say('登记企业群')).text).toContain('企业群由工作人员登记')
+    expect(await bot.db.enterpriseGroup.count({ where: { chatId: 'group-locks' } })).toBe(0)
+    expect((await inGroup('王工').say('登记企业群')).text).toBe(
+      '已登记本群为企业群，活动日宣传经领导审批后会发送到本群。',
+    )
+    expect((await inGroup('王工').say('登记企业群')).text).toContain('已登记本群')
+    expect(await bot.db.enterpriseGroup.count({ where: { active: true } })).toBe(3)
+    expect((await inGroup('王工').say('取消登记企业群')).text).toBe('已取消登记，本群不再接收活动日宣传。')
+    expect(await bot.db.enterpriseGroup.count({ where: { active: true } })).toBe(2)
   })
 })
