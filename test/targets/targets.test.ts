@@ -73,10 +73,9 @@ describe('the monthly 月调度 card', () => {
   it('goes to officials on the first working day at 09:00, once, with text bars on the console', async () => {
     await targetsSeeder.load(bot.db, await readDemo('targets.json'))
     const deps = bot.server.deps
-    // 2026-12-02 is not the first working day of December.
-    expect(await sendMonthlyCard(deps, new Date('2026-12-02T01:00:00Z'))).toEqual({ sent: 0, month: null })
     expect(await sendMonthlyCard(deps, new Date('2026-12-01T01:00:00Z'))).toEqual({ sent: 1, month: '2026-11' })
     expect(await sendMonthlyCard(deps, new Date('2026-12-01T01:00:00Z'))).toEqual({ sent: 0, month: '2026-11' })
+    expect(await sendMonthlyCard(deps, new Date('2026-12-02T01:00:00Z'))).toEqual({ sent: 0, month: '2026-11' })
     await deps.outbox.drain()
     const [message] = bot.server.console.inbox.take({ userId: '质量发展科负责人（演示）' })
     expect(message?.body.kind).toBe('card')
@@ -91,6 +90,16 @@ describe('the monthly 月调度 card', () => {
     expect(text).toContain('日管控：该月无应反馈的检查')
     // The month's progress is kept as the chart's point for November.
     expect(await bot.db.targetSnapshot.count({ where: { month: '2026-11' } })).toBe(PLAN_TARGETS.length)
+  })
+
+  it('waits for the month’s first working day, and catches up once after a missed one', async () => {
+    const deps = bot.server.deps
+    // 2026-08-01 is a Saturday: the first working day of August is Monday 08-03.
+    expect(await sendMonthlyCard(deps, new Date('2026-08-01T01:00:00Z'))).toEqual({ sent: 0, month: null })
+    expect(await sendMonthlyCard(deps, new Date('2026-08-02T01:00:00Z'))).toEqual({ sent: 0, month: null })
+    // The server was down on 08-03: the run on 08-04 sends it, and the next day's does not.
+    expect(await sendMonthlyCard(deps, new Date('2026-08-04T01:00:00Z'))).toEqual({ sent: 1, month: '2026-07' })
+    expect(await sendMonthlyCard(deps, new Date('2026-08-05T01:00:00Z'))).toEqual({ sent: 0, month: '2026-07' })
   })
 
   it('reports last month’s tickets, SLA kept and satisfaction by category', async () => {

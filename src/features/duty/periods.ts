@@ -22,9 +22,11 @@ function firstWorkingDaySince(from: number, day: number, calendar: WorkCalendar)
   return true
 }
 
-export const isFirstWorkingDayOfMonth = (at: Date, calendar: WorkCalendar = WORK_CALENDAR) => {
+/** True once the month of `at` has had a working day, `at`'s own day included. */
+export function monthHasStartedWork(at: Date, calendar: WorkCalendar = WORK_CALENDAR): boolean {
   const day = localDay(at)
-  return firstWorkingDaySince(firstOfMonth(day), day, calendar)
+  for (let d = firstOfMonth(day); d <= day; d++) if (isWorkingDay(d, calendar)) return true
+  return false
 }
 
 /** The check-ins owed on the local day of `at`, with their period keys. */

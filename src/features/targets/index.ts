@@ -17,7 +17,8 @@ export const targetsFeature: Feature = {
   jobs: [
     {
       name: 'targets-monthly',
-      // Fires on the first seven days; the job itself sends only on the month's first working day.
+      // Fires on the first seven days: sends on the month's first working day, or the first run after it when that
+      // day's run was missed; once a month (the month's snapshot marks it sent).
       cron: '0 9 1-7 * *',
       description:
         'on the first working day of the month, send the 月调度 card (targets, tickets, check-ins) to officials',

@@ -1,11 +1,13 @@
 // Gathers the monthly card's figures, and the `targets-monthly` job that sends it to the officials on the first
 // working day of the month at 09:00. Sending records each target's progress as that month's snapshot
-// (TargetSnapshot), which is what the chart's course over the months is drawn from.
+// (TargetSnapshot), which is what the chart's course over the months is drawn from; a snapshot for the month also
+// means the card went out, so a run on a later day of the first week (a catch-up after downtime) sends it only if
+// the first working day's run did not.
 import type { DbOrTx } from '../../db/client.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { enqueueMessage } from '../../outbox/outbox.repo.ts'
 import { checkinCompletion } from '../duty/checkin.rates.ts'
-import { isFirstWorkingDayOfMonth } from '../duty/periods.ts'
+import { monthHasStartedWork } from '../duty/periods.ts'
 import { addressOf } from '../people/addresses.ts'
 import { listActiveStaff } from '../staff/staff.repo.ts'
 import { fullTime, shanghaiMonth } from '../tickets/time.ts'
@@ -64,10 +66,11 @@ export async function monthlyAudience(db: DbOrTx) {
 }
 
 export async function sendMonthlyCard(deps: CoreDeps, now: Date): Promise<{ sent: number; month: string | null }> {
-  if (!isFirstWorkingDayOfMonth(now)) return { sent: 0, month: null }
+  if (!monthHasStartedWork(now)) return { sent: 0, month: null }
   const month = previousMonth(now)
   let sent = 0
   await deps.db.$transaction(async (tx) => {
+    if (await tx.targetSnapshot.findFirst({ where: { month } })) return
     const data = await monthlyData(tx, now, month, { snapshot: true })
     for (const official of await monthlyAudience(tx)) {
       const address = addressOf(official, { ports: deps.ports })
