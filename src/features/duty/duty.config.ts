@@ -1,5 +1,6 @@
 // The check-in checklists and deadlines (duty-checklists.json, maintained by staff), checked with zod when loaded.
 import { z } from 'zod'
+import { findCategory } from '../tickets/categories.ts'
 import file from './duty-checklists.json' with { type: 'json' }
 
 export const CHECKIN_KINDS = ['daily', 'weekly', 'monthly'] as const
@@ -16,7 +17,7 @@ export type CheckinKindConfig = z.infer<typeof kindSchema>
 
 export const dutyConfigSchema = z.object({
   /** The service ticket category 有问题 opens (src/features/tickets/categories.json). */
-  problemCategory: z.string().regex(/^[a-z_]+$/),
+  problemCategory: z.string().refine((code) => findCategory(code) !== undefined, 'not a ticket category code'),
   escalateAfterWorkingHours: z.number().positive().max(80),
   kinds: z.object({ daily: kindSchema, weekly: kindSchema, monthly: kindSchema }),
 })
