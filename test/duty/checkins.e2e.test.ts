@@ -104,7 +104,7 @@ describe('duty check-ins on the console', () => {
     const done = await bot.click('demo-boss', card, '已完成')
     expect(done.toast).toEqual({ type: 'success', text: '已记录，感谢您的反馈。' })
     expect(done.card?.actions).toEqual([])
-    expect(JSON.stringify(done.card?.blocks)).toContain('已完成 · 质量安全总监 示例鞋业张经理（演示）')
+    expect(JSON.stringify(done.card?.blocks)).toContain('已完成 · 质量安全总监 示例鞋业张经理（演示） · 11-24 10:00')
     const answered = await checkinOf(DEMO.shoes)
     expect(answered).toMatchObject({ status: 'done' })
 

@@ -35,14 +35,11 @@ export interface CheckinRow {
 
 /** What the card says once answered (empty while pending: the buttons show). */
 export function resultText(row: CheckinRow, answeredBy: string | null, ticketNumber: string | null): string {
-  const who = answeredBy ? `${answeredBy} ` : ''
-  const at = row.answeredAt ? ` · ${shortTime(row.answeredAt)}` : ''
-  if (row.status === 'done') return `已完成 · ${who}${at}`.replace(/ +·/, ' ·')
+  const by = [answeredBy, row.answeredAt ? shortTime(row.answeredAt) : null].filter(Boolean).join(' · ')
+  const tail = by ? ` · ${by}` : ''
+  if (row.status === 'done') return `已完成${tail}`
   if (row.status === 'problem')
-    return `已反馈有问题${ticketNumber ? `（工单 ${ticketNumber}）` : ''}，质量管家将与您联系 · ${who}${at}`.replace(
-      / +·/g,
-      ' ·',
-    )
+    return `已反馈有问题${ticketNumber ? `（工单 ${ticketNumber}）` : ''}，质量管家将与您联系${tail}`
   if (row.status === 'missed') return '已逾期未反馈，已告知质量管家。'
   return ''
 }
