@@ -8,12 +8,15 @@
 // - Demo seeders run in this order: staff before the enterprises and tickets that refer to them.
 // - Jobs follow the core's own (src/jobs/registry.ts) in this order.
 import type { Feature } from '../bot/feature.ts'
+import { campaignsFeature } from './campaigns/index.ts'
+import { dutyFeature } from './duty/index.ts'
 import { eligibilityFeature } from './eligibility/index.ts'
 import { enterprisesFeature } from './enterprises/index.ts'
 import { helpFeature } from './help/index.ts'
 import { knowledgeFeature } from './knowledge/index.ts'
 import { staffFeature } from './staff/index.ts'
 import { standardsFeature } from './standards/index.ts'
+import { targetsFeature } from './targets/index.ts'
 import { ticketsFeature } from './tickets/index.ts'
 
 export const FEATURES: readonly Feature[] = [
@@ -27,6 +30,10 @@ export const FEATURES: readonly Feature[] = [
   standardsFeature,
   // — tickets —
   ticketsFeature,
+  // — the bureau's own work: enterprises' duty check-ins —
+  dutyFeature,
+  targetsFeature,
+  campaignsFeature,
   // — knowledge classifier (last: it answers everything it is confident about) —
   knowledgeFeature,
 ]

@@ -73,7 +73,9 @@ test('a feature added to a copy of the list answers through the real server, and
   expect(turn.cards[0].id).toMatch(/^crd_/)
 
   const jobs = jobsOf(features)
-  expect(jobs.map((job) => job.name)).toEqual(['outbox-sweep', 'inbound-retry', 'ticket-sla', 'opening-hours-reminder'])
+  // The bot's own schedule, then the added feature's job last.
+  expect(jobs.map((job) => job.name)).toEqual([...jobsOf(FEATURES).map((job) => job.name), 'opening-hours-reminder'])
+  expect(jobs.slice(0, 3).map((job) => job.name)).toEqual(['outbox-sweep', 'inbound-retry', 'ticket-sla'])
   const job = jobs.find((j) => j.name === 'opening-hours-reminder')!
   expect(await runJobOnce(server.deps, job, new Date('2026-11-23T08:00:00+08:00'))).toBe('ran')
   expect(jobRuns).toBe(1)
@@ -95,6 +97,8 @@ describe('the bot built from src/features/index.ts', () => {
       'eligibility',
       'standards',
       'ticket',
+      'targets',
+      'campaigns',
       'not_a_question',
       'knowledge',
     ])
@@ -117,7 +121,14 @@ describe('the bot built from src/features/index.ts', () => {
   })
 
   test('demo seeders run staff first, before the enterprises and contacts that refer to staff', () => {
-    expect(seedersOf(FEATURES).map((s) => s.name)).toEqual(['staff', 'enterprises', 'contacts', 'standards'])
+    expect(seedersOf(FEATURES).map((s) => s.name)).toEqual([
+      'staff',
+      'enterprises',
+      'contacts',
+      'standards',
+      'targets',
+      'enterprise-groups',
+    ])
   })
 
   test('two features answering one intent, action or job name are refused at start-up', () => {

@@ -11,7 +11,11 @@ export async function staffForEnterprise(
   db: DbOrTx,
   enterprise: { industry: string; town: string | null },
 ): Promise<StaffView[]> {
-  const all = await listActiveStaff(db)
+  return coveringStaffOf(await listActiveStaff(db), enterprise)
+}
+
+/** The same choice among staff already loaded (for callers that look at many enterprises at once). */
+export function coveringStaffOf(all: StaffView[], enterprise: { industry: string; town: string | null }): StaffView[] {
   const explicit = all.filter(
     (s) =>
       (s.industries.length > 0 || s.towns.length > 0) &&
