@@ -8,6 +8,7 @@
 // - Demo seeders run in this order: staff before the enterprises and tickets that refer to them.
 // - Jobs follow the core's own (src/jobs/registry.ts) in this order.
 import type { Feature } from '../bot/feature.ts'
+import { alertsFeature } from './alerts/index.ts'
 import { eligibilityFeature } from './eligibility/index.ts'
 import { enterprisesFeature } from './enterprises/index.ts'
 import { helpFeature } from './help/index.ts'
@@ -25,6 +26,8 @@ export const FEATURES: readonly Feature[] = [
   enterprisesFeature,
   eligibilityFeature,
   standardsFeature,
+  // — risk alerts, certificate expiry, 政策找企业: the bot speaking first —
+  alertsFeature,
   // — tickets —
   ticketsFeature,
   // — knowledge classifier (last: it answers everything it is confident about) —

@@ -1,0 +1,16 @@
+// "发布预警" (staff: start publishing) and "最近有什么预警" (the alerts that concern the asker).
+import type { IntentRecognizer } from '../../bot/handler.ts'
+
+const PUBLISH = /^(我要|我想|请|帮我)?(发布|发|新建|创建)(一[条个])?(质量)?(风险)?预警/
+const HISTORY =
+  /(最近|近期|近来|这周|本周|本月)?(有|收到)?(什么|哪些|几条|没有)(质量|风险)*预警|预警(列表|记录|情况|回执率?)|(查看|查询|看看)(最近的?)?(质量|风险)*预警/
+
+export const alertsRecognizer: IntentRecognizer = {
+  name: 'alerts',
+  recognize(text) {
+    const t = text.trim()
+    if (PUBLISH.test(t)) return { intent: 'alert_publish', confidence: 1 }
+    if (HISTORY.test(t)) return { intent: 'alert_history', confidence: 0.95 }
+    return null
+  },
+}
