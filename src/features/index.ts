@@ -11,6 +11,7 @@ import type { Feature } from '../bot/feature.ts'
 import { alertsFeature } from './alerts/index.ts'
 import { eligibilityFeature } from './eligibility/index.ts'
 import { enterprisesFeature } from './enterprises/index.ts'
+import { expiryFeature } from './expiry/index.ts'
 import { helpFeature } from './help/index.ts'
 import { knowledgeFeature } from './knowledge/index.ts'
 import { staffFeature } from './staff/index.ts'
@@ -28,6 +29,7 @@ export const FEATURES: readonly Feature[] = [
   standardsFeature,
   // — risk alerts, certificate expiry, 政策找企业: the bot speaking first —
   alertsFeature,
+  expiryFeature,
   // — tickets —
   ticketsFeature,
   // — knowledge classifier (last: it answers everything it is confident about) —
