@@ -14,6 +14,7 @@ import { enterprisesFeature } from './enterprises/index.ts'
 import { expiryFeature } from './expiry/index.ts'
 import { helpFeature } from './help/index.ts'
 import { knowledgeFeature } from './knowledge/index.ts'
+import { matchingFeature } from './matching/index.ts'
 import { staffFeature } from './staff/index.ts'
 import { standardsFeature } from './standards/index.ts'
 import { ticketsFeature } from './tickets/index.ts'
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   // — risk alerts, certificate expiry, 政策找企业: the bot speaking first —
   alertsFeature,
   expiryFeature,
+  matchingFeature,
   // — tickets —
   ticketsFeature,
   // — knowledge classifier (last: it answers everything it is confident about) —

@@ -73,7 +73,17 @@ test('a feature added to a copy of the list answers through the real server, and
   expect(turn.cards[0].id).toMatch(/^crd_/)
 
   const jobs = jobsOf(features)
-  expect(jobs.map((job) => job.name)).toEqual(['outbox-sweep', 'inbound-retry', 'ticket-sla', 'opening-hours-reminder'])
+  expect(jobs.map((job) => job.name)).toEqual([
+    'outbox-sweep',
+    'inbound-retry',
+    'alert-summary',
+    'alert-reminders',
+    'certificate-expiry',
+    'policy-matching',
+    'policy-weekly',
+    'ticket-sla',
+    'opening-hours-reminder',
+  ])
   const job = jobs.find((j) => j.name === 'opening-hours-reminder')!
   expect(await runJobOnce(server.deps, job, new Date('2026-11-23T08:00:00+08:00'))).toBe('ran')
   expect(jobRuns).toBe(1)
@@ -93,6 +103,8 @@ describe('the bot built from src/features/index.ts', () => {
       'enterprises',
       'eligibility',
       'standards',
+      'alerts',
+      'expiry',
       'ticket',
       'ticket_expired',
       'not_a_question',
