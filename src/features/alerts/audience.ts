@@ -9,6 +9,7 @@ import { addressOf } from '../people/addresses.ts'
 import { listActiveStaff } from '../staff/staff.repo.ts'
 import type { StaffView } from '../staff/staff.schema.ts'
 import type { AudienceCriteria } from './alert.schema.ts'
+import { inChunks } from './chunks.ts'
 
 export interface AudienceEnterprise {
   id: number
@@ -55,7 +56,7 @@ export async function selectEnterprises(db: DbOrTx, a: AudienceCriteria): Promis
         })
       : []
   const listed = a.creditCodes.length
-    ? await db.enterprise.findMany({ where: { creditCode: { in: a.creditCodes } }, select })
+    ? await inChunks(a.creditCodes, (codes) => db.enterprise.findMany({ where: { creditCode: { in: codes } }, select }))
     : []
   const byId = new Map<number, AudienceEnterprise>()
   for (const row of [...filtered, ...listed]) {
@@ -106,11 +107,13 @@ export async function resolveAudience(
   const seen = new Set<string>()
 
   // Groups: usable only when every enterprise registered in the chat is in the audience.
-  const groupRows = ids.length ? await db.enterpriseGroup.findMany({ where: { enterpriseId: { in: ids } } }) : []
+  const groupRows = await inChunks(ids, (slice) =>
+    db.enterpriseGroup.findMany({ where: { enterpriseId: { in: slice } } }),
+  )
   const chats = [...new Set(groupRows.map((g) => `${g.platform}|${g.chatId}`))]
-  const members = chats.length
-    ? await db.enterpriseGroup.findMany({ where: { chatId: { in: groupRows.map((g) => g.chatId) } } })
-    : []
+  const members = await inChunks([...new Set(groupRows.map((g) => g.chatId))], (slice) =>
+    db.enterpriseGroup.findMany({ where: { chatId: { in: slice } } }),
+  )
   const groups: Route[] = []
   const viaGroup = new Set<number>()
   for (const chat of chats) {
@@ -123,13 +126,16 @@ export async function resolveAudience(
     for (const id of all) viaGroup.add(id)
   }
 
-  const contactRows = ids.length
-    ? await db.contact.findMany({
-        where: { enterpriseId: { in: ids } },
-        select: { platform: true, userId: true, enterpriseId: true },
-        orderBy: { id: 'asc' },
-      })
-    : []
+  // A large audience reads every bound contact once rather than thousands of ids in slices.
+  const select = { id: true, platform: true, userId: true, enterpriseId: true } as const
+  const contactRows =
+    ids.length > 500
+      ? (await db.contact.findMany({ where: { enterpriseId: { not: null } }, select, orderBy: { id: 'asc' } })).filter(
+          (c) => c.enterpriseId !== null && inSet.has(c.enterpriseId),
+        )
+      : (await inChunks(ids, (slice) => db.contact.findMany({ where: { enterpriseId: { in: slice } }, select }))).sort(
+          (x, y) => x.id - y.id,
+        )
   const contacts: Route[] = []
   for (const c of contactRows) {
     if (c.enterpriseId === null || viaGroup.has(c.enterpriseId) || !on(c.platform)) continue

@@ -8,7 +8,7 @@ import { enqueueMessage, updateSentCard } from '../../outbox/outbox.repo.ts'
 import { addressOf } from '../people/addresses.ts'
 import { findStaff, officialsOf, resolveStaff } from '../staff/staff.repo.ts'
 import type { StaffView } from '../staff/staff.schema.ts'
-import { alertSubject, renderApproval, renderPreview } from './alert.cards.ts'
+import { type AudienceCounts, alertSubject, renderApproval, renderPreview } from './alert.cards.ts'
 import { type AlertRow, createDraft, findAlert, moveAlert } from './alert.repo.ts'
 import type { AlertDraft } from './alert.schema.ts'
 import { resolveAudience } from './audience.ts'
@@ -79,15 +79,19 @@ export async function confirmAlert(
   const staff = await resolveStaff(deps.db, operator)
   if (!mayPublish(staff, alert)) return { ok: false, message: '只有该预警的发布人可以确认或取消。' }
   if (alert.status !== 'draft') return { ok: false, alert, message: '该预警已确认过。' }
-  const counts = await audienceCounts(deps, alert, alert.publisherPlatform)
   if (cancel) {
+    const counts = await audienceCounts(deps, alert, alert.publisherPlatform)
     const moved = await moveAlert(deps.db, alert, ref.av, 'cancelled')
     if (!moved) return { ok: false, alert, message: '该预警已有新进展，请查看最新卡片。' }
     return { ok: true, alert: moved, message: '已取消，预警未发出。', card: renderPreview(moved, counts, '预警已取消') }
   }
-  if (counts.enterprises === 0) return { ok: false, alert, message: '按此范围现已没有任何企业，预警未发出。' }
-  if (alert.level === '严重') return requestApproval(deps, alert, ref.av, staff!, counts.enterprises)
-  return send(deps, alert, ref.av, {}, (sent, n) => renderPreview(sent, counts, `预警已发出（${n} 家企业）`))
+  if (alert.level === '严重') {
+    const n = (await audienceCounts(deps, alert, alert.publisherPlatform)).enterprises
+    if (n === 0) return { ok: false, alert, message: '按此范围现已没有任何企业，预警未发出。' }
+    return requestApproval(deps, alert, ref.av, staff!, n)
+  }
+  // The send resolves the audience itself (once, inside its transaction) and refuses an empty one.
+  return send(deps, alert, ref.av, {}, (sent, c) => renderPreview(sent, c, `预警已发出（${c.enterprises} 家企业）`))
 }
 
 async function requestApproval(deps: CoreDeps, alert: AlertRow, version: number, publisher: StaffView, n: number) {
@@ -116,20 +120,34 @@ async function requestApproval(deps: CoreDeps, alert: AlertRow, version: number,
   }
 }
 
+/** Rolls a send back when the audience turned out empty: nothing is marked sent. */
+class EmptyAudience extends Error {}
+
 async function send(
   deps: CoreDeps,
   alert: AlertRow,
   version: number,
   extra: { decidedBy?: string; decidedAt?: Date },
-  card: (sent: AlertRow, enterprises: number) => CardModel,
+  card: (sent: AlertRow, counts: AudienceCounts) => CardModel,
 ): Promise<Outcome> {
   const now = deps.clock.now()
-  const result = await deps.db.$transaction(async (tx) => {
-    const sent = await moveAlert(tx, alert, version, 'sent', { ...extra, sentAt: now })
-    if (!sent) return null
-    const out = await fanOut(deps, tx, sent)
-    return { sent, out }
-  })
+  let empty = false
+  const result = await deps.db
+    .$transaction(async (tx) => {
+      const sent = await moveAlert(tx, alert, version, 'sent', { ...extra, sentAt: now })
+      if (!sent) return null
+      const out = await fanOut(deps, tx, sent)
+      if (out.enterprises === 0) {
+        empty = true
+        throw new EmptyAudience()
+      }
+      return { sent, out }
+    })
+    .catch((error: unknown) => {
+      if (error instanceof EmptyAudience) return null
+      throw error
+    })
+  if (empty) return { ok: false, alert, message: '按此范围现已没有任何企业，预警未发出。' }
   if (!result) return { ok: false, alert, message: '该预警刚刚已由他人处理，请查看最新卡片。' }
   deps.outbox.kick()
   deps.log.info('alert sent', { alert: alert.id, enterprises: result.out.enterprises, messages: result.out.messages })
@@ -137,7 +155,7 @@ async function send(
     ok: true,
     alert: result.sent,
     message: `预警已发出，覆盖 ${result.out.enterprises} 家企业。`,
-    card: card(result.sent, result.out.enterprises),
+    card: card(result.sent, result.out.counts),
   }
 }
 

@@ -2,8 +2,11 @@
 // half-way when the window is shorter than two days), and after the deadline one card to each 质量管家 naming
 // their enterprises that still have not. Each step is claimed on the alert first (remindedAt / escalatedAt), so a
 // job that runs twice, or on two instances, does it once.
+
+import { bulkTargetOf } from '../../db/bulk-insert.ts'
 import type { CoreDeps } from '../../deps.ts'
-import { enqueueMessage, enqueueMessages } from '../../outbox/outbox.repo.ts'
+import { enqueueMessagesInBulk } from '../../outbox/outbox.bulk.ts'
+import { enqueueMessage } from '../../outbox/outbox.repo.ts'
 import { formatTime } from '../enterprises/dates.ts'
 import { staffForEnterprise } from '../enterprises/staff-routing.ts'
 import { addressOf } from '../people/addresses.ts'
@@ -11,6 +14,7 @@ import { alertEscalationCard } from './alert.card-defs.ts'
 import { alertSubject, renderNotice } from './alert.cards.ts'
 import { type AlertRow, toAlert } from './alert.repo.ts'
 import { resolveAudience } from './audience.ts'
+import { inChunks } from './chunks.ts'
 
 const DAY_MS = 24 * 3600_000
 
@@ -35,10 +39,10 @@ export async function sendReminders(deps: CoreDeps, now: Date): Promise<number> 
     if (now < reminderDue(row)) continue
     const pending = await pendingOf(deps, row.id)
     const all = await deps.db.alertRecipient.findMany({ where: { alertId: row.id }, select: { enterpriseId: true } })
-    const codes = await deps.db.enterprise.findMany({
-      where: { id: { in: all.map((r) => r.enterpriseId) } },
-      select: { creditCode: true },
-    })
+    const codes = await inChunks(
+      all.map((r) => r.enterpriseId),
+      (slice) => deps.db.enterprise.findMany({ where: { id: { in: slice } }, select: { creditCode: true } }),
+    )
     const audience = await resolveAudience(
       deps,
       { industries: [], products: [], towns: [], creditCodes: codes.map((c) => c.creditCode) },
@@ -59,7 +63,7 @@ export async function sendReminders(deps: CoreDeps, now: Date): Promise<number> 
         where: { id: row.id, remindedAt: null },
         data: { remindedAt: now },
       })
-      if (count) await enqueueMessages(tx, messages)
+      if (count) await enqueueMessagesInBulk(tx, bulkTargetOf(deps.config.env.DATABASE_URL), messages, now)
       if (count) sent += messages.length
     })
   }
@@ -72,11 +76,14 @@ export async function escalateSilent(deps: CoreDeps, now: Date): Promise<number>
   let told = 0
   for (const alert of rows.map(toAlert)) {
     const pending = await pendingOf(deps, alert.id)
-    const enterprises = await deps.db.enterprise.findMany({
-      where: { id: { in: [...pending] } },
-      select: { id: true, name: true, industry: true, town: true },
-      orderBy: { id: 'asc' },
-    })
+    const enterprises = (
+      await inChunks([...pending], (slice) =>
+        deps.db.enterprise.findMany({
+          where: { id: { in: slice } },
+          select: { id: true, name: true, industry: true, town: true },
+        }),
+      )
+    ).sort((x, y) => x.id - y.id)
     const byStaff = new Map<
       number,
       { staff: Awaited<ReturnType<typeof staffForEnterprise>>[number]; names: string[] }

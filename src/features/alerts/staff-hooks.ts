@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.ts'
 import type { StaffView } from '../staff/staff.schema.ts'
 import { alertNumber } from './alert.repo.ts'
 import { covering } from './audience.ts'
+import { inChunks } from './chunks.ts'
 
 export interface SilentAlert {
   alertId: number
@@ -25,10 +26,12 @@ export async function alertsWithoutReceiptsFor(db: DbOrTx, staff: StaffView, sin
     include: { alert: true },
     orderBy: { alertId: 'desc' },
   })
-  const enterprises = await db.enterprise.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.enterpriseId))] } },
-    select: { id: true, name: true, industry: true, town: true },
-  })
+  const enterprises = await inChunks([...new Set(rows.map((r) => r.enterpriseId))], (slice) =>
+    db.enterprise.findMany({
+      where: { id: { in: slice } },
+      select: { id: true, name: true, industry: true, town: true },
+    }),
+  )
   const mine = new Map(
     enterprises.filter((e) => staff.role === 'admin' || covering(staff, e)).map((e) => [e.id, e] as const),
   )

@@ -35,7 +35,7 @@ export async function summaryCounts(db: DbOrTx, alert: AlertRow): Promise<Summar
     select: { id: true, name: true },
   })
   const tickets = await db.ticket.findMany({
-    where: { id: { in: help.flatMap((r) => (r.ticketId ? [r.ticketId] : [])) } },
+    where: { id: { in: help.slice(0, 5).flatMap((r) => (r.ticketId ? [r.ticketId] : [])) } },
     select: { id: true, number: true },
   })
   const helpLines = help.slice(0, 5).map((r) => {

@@ -4,6 +4,7 @@
 import type { Address, Platform } from '../../bot/types.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { type EnqueueInput, enqueueMessages } from '../../outbox/outbox.repo.ts'
+import { inChunks } from '../alerts/chunks.ts'
 import { formatDate } from '../enterprises/dates.ts'
 import { staffForEnterprise } from '../enterprises/staff-routing.ts'
 import { addressOf } from '../people/addresses.ts'
@@ -22,10 +23,10 @@ export async function warnExpiringCertificates(deps: CoreDeps, now: Date): Promi
   })
   const done = new Set(
     (
-      await deps.db.certificateWarning.findMany({
-        where: { key: { in: due.map((d) => d.key) } },
-        select: { key: true },
-      })
+      await inChunks(
+        due.map((d) => d.key),
+        (keys) => deps.db.certificateWarning.findMany({ where: { key: { in: keys } }, select: { key: true } }),
+      )
     ).map((w) => w.key),
   )
   let warned = 0

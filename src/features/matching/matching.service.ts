@@ -7,8 +7,11 @@
 // Runs as a job every few minutes: a changed record (honour or certificate added, a ticket closed) or a changed
 // rule is picked up at the next run; the whole scan of 5,000 enterprises takes well under a second (benchmark).
 import type { Platform } from '../../bot/types.ts'
+import { bulkTargetOf, insertRows } from '../../db/bulk-insert.ts'
 import type { CoreDeps } from '../../deps.ts'
-import { type EnqueueInput, enqueueMessages } from '../../outbox/outbox.repo.ts'
+import { enqueueMessagesInBulk } from '../../outbox/outbox.bulk.ts'
+import type { EnqueueInput } from '../../outbox/outbox.repo.ts'
+import { inChunks } from '../alerts/chunks.ts'
 import { bundledRules } from '../eligibility/rules.bundle.ts'
 import type { RulesBundle } from '../eligibility/rules.schema.ts'
 import type { EnterpriseProfile } from '../enterprises/enterprise.schema.ts'
@@ -39,17 +42,15 @@ export async function runPolicyMatching(
   options: { rules?: RulesBundle; enterpriseIds?: number[] } = {},
 ): Promise<MatchingResult> {
   const rules = options.rules ?? bundledRules()
-  const where = options.enterpriseIds ? { id: { in: options.enterpriseIds } } : {}
-  const rows = await deps.db.enterprise.findMany({
-    where,
-    include: { honours: true, certificates: true, contacts: { select: { platform: true, userId: true } } },
-    orderBy: { id: 'asc' },
-  })
-  const ids = rows.map((r) => r.id)
-  const previous = await deps.db.policyMatch.findMany({
-    where: options.enterpriseIds ? { enterpriseId: { in: ids } } : {},
-    select: { enterpriseId: true, ruleId: true, ruleVersion: true, criteria: true, notified: true },
-  })
+  const include = { honours: true, certificates: true, contacts: { select: { platform: true, userId: true } } }
+  const select = { enterpriseId: true, ruleId: true, ruleVersion: true, criteria: true, notified: true }
+  const only = options.enterpriseIds
+  const rows = only
+    ? await inChunks(only, (slice) => deps.db.enterprise.findMany({ where: { id: { in: slice } }, include }))
+    : await deps.db.enterprise.findMany({ include, orderBy: { id: 'asc' } })
+  const previous = only
+    ? await inChunks(only, (slice) => deps.db.policyMatch.findMany({ where: { enterpriseId: { in: slice } }, select }))
+    : await deps.db.policyMatch.findMany({ select })
   const seen = new Set(previous.map((p) => `${p.enterpriseId}|${p.ruleId}|${p.ruleVersion}`))
   const told = new Map<string, Set<string>>()
   for (const p of previous) {
@@ -102,8 +103,11 @@ export async function runPolicyMatching(
   }
   if (records.length) {
     await deps.db.$transaction(async (tx) => {
-      await tx.policyMatch.createMany({ data: records })
-      await enqueueMessages(tx, messages)
+      const provider = bulkTargetOf(deps.config.env.DATABASE_URL)
+      const columns = ['enterpriseId', 'ruleId', 'ruleVersion', 'criteria', 'notified', 'createdAt']
+      const values = records.map((r) => [r.enterpriseId, r.ruleId, r.ruleVersion, r.criteria, r.notified, r.createdAt])
+      await insertRows(tx, provider, 'PolicyMatch', columns, values)
+      await enqueueMessagesInBulk(tx, provider, messages, now)
     })
     if (messages.length) deps.outbox.kick()
   }

@@ -2,6 +2,7 @@
 // told) since a date. Staff may see which of their enterprises matched what; enterprises never see each other's.
 import type { DbOrTx } from '../../db/client.ts'
 import { covering } from '../alerts/audience.ts'
+import { inChunks } from '../alerts/chunks.ts'
 import type { StaffView } from '../staff/staff.schema.ts'
 
 export interface NewMatch {
@@ -16,10 +17,12 @@ export async function newMatchesFor(db: DbOrTx, staff: StaffView, since: Date): 
     where: { notified: true, createdAt: { gte: since } },
     orderBy: [{ enterpriseId: 'asc' }, { id: 'asc' }],
   })
-  const enterprises = await db.enterprise.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.enterpriseId))] } },
-    select: { id: true, name: true, industry: true, town: true },
-  })
+  const enterprises = await inChunks([...new Set(rows.map((r) => r.enterpriseId))], (slice) =>
+    db.enterprise.findMany({
+      where: { id: { in: slice } },
+      select: { id: true, name: true, industry: true, town: true },
+    }),
+  )
   const mine = new Map(enterprises.filter((e) => staff.role === 'admin' || covering(staff, e)).map((e) => [e.id, e]))
   const out = new Map<number, NewMatch>()
   for (const r of rows) {
