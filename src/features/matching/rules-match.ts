@@ -38,7 +38,7 @@ export function matchRules(profile: EnterpriseProfile, rules: RulesBundle, now: 
     })
   }
   for (const p of rules.programmes) {
-    const clause = `方案${p.section}：${p.policy}`
+    const clause = `${p.section}　${p.policy}`
     const base = { ruleId: `programme:${p.id}`, ruleVersion: p.version, clause, category: p.category }
     if (p.tiered) {
       const held = profile.honours.filter((h) => h.kind === p.kind && h.level)
