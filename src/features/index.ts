@@ -24,12 +24,13 @@ export const FEATURES: readonly Feature[] = [
   staffFeature,
   // — help: 帮助 first; its not-a-question guard sits just before the knowledge classifier —
   helpFeature,
+  // — risk alerts (before enterprises: "登记企业群 <信用代码>" is not a binding request) —
+  alertsFeature,
   // — enterprises / eligibility / standards —
   enterprisesFeature,
   eligibilityFeature,
   standardsFeature,
-  // — risk alerts, certificate expiry, 政策找企业: the bot speaking first —
-  alertsFeature,
+  // — certificate expiry and 政策找企业: the bot speaking first —
   expiryFeature,
   matchingFeature,
   // — tickets —

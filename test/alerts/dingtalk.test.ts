@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { dingtalkChat } from '../dingtalk/chat.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 import { type DingtalkTestServer, startDingtalkServer } from '../helpers/dingtalk.ts'
+import { waitFor } from '../helpers/server.ts'
 import { bind, creditCode, seedEnterprises, seedStaff } from './fixtures.ts'
 
 let fake: FakeDingtalk
@@ -37,10 +38,14 @@ describe('alerts on DingTalk', () => {
       await chat.say('dt_publisher', line)
     }
     const preview = await chat.latestCard('alert-preview', 'dt_publisher')
+    // Under load a card may still be on its way when the outbox shows nothing pending (it is being sent).
+    await waitFor(() => fake.cards.get(preview.id), 5000, 'preview delivered')
     expect(fake.cards.get(preview.id)?.cardParamMap).toMatchObject({ btn1_text: '确认发布' })
     const sent = await chat.click('dt_publisher', preview.id, 1)
     expect(sent.map.notice).toContain('覆盖 3 家企业')
 
+    const notices = () => [...fake.cards.values()].filter((c) => c.cardParamMap.btn1_a === 'alert.ack')
+    await waitFor(() => notices().length >= 3 || null, 5000, 'notices delivered')
     const noticed = [...fake.cards.values()]
       .filter((c) => c.cardParamMap.btn1_a === 'alert.ack')
       .map((c) => String(c.openSpaceId).split('.').at(-1))
@@ -48,6 +53,7 @@ describe('alerts on DingTalk', () => {
     expect(noticed).toEqual(['dt_a1', 'dt_d1', 'dt_e1'])
 
     const notice = await chat.latestCard('alert-notice', 'dt_d1')
+    await waitFor(() => fake.cards.get(notice.id), 5000, 'notice delivered')
     const refused = await chat.click('dt_b1', notice.id, 1)
     expect(refused.map.notice).toContain('不涉及您绑定的企业')
     const acknowledged = await chat.click('dt_d1', notice.id, 1)

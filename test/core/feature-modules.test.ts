@@ -100,10 +100,10 @@ describe('the bot built from src/features/index.ts', () => {
     expect(registry.recognizers.map((r) => r.name)).toEqual([
       'staff',
       'help',
+      'alerts',
       'enterprises',
       'eligibility',
       'standards',
-      'alerts',
       'expiry',
       'ticket',
       'ticket_expired',

@@ -1,5 +1,7 @@
-// "发布预警" (staff: start publishing) and "最近有什么预警" (the alerts that concern the asker).
+// "发布预警" (staff: start publishing), "登记企业群 <信用代码>" (staff, in a group) and "最近有什么预警" (the alerts
+// that concern the asker).
 import type { IntentRecognizer } from '../../bot/handler.ts'
+import { REGISTER_GROUP } from './handlers/group.handler.ts'
 
 const PUBLISH = /^(我要|我想|请|帮我)?(发布|发|新建|创建)(一[条个])?(质量)?(风险)?预警/
 const HISTORY =
@@ -10,6 +12,7 @@ export const alertsRecognizer: IntentRecognizer = {
   recognize(text) {
     const t = text.trim()
     if (PUBLISH.test(t)) return { intent: 'alert_publish', confidence: 1 }
+    if (REGISTER_GROUP.test(t)) return { intent: 'alert_group', confidence: 1 }
     if (HISTORY.test(t)) return { intent: 'alert_history', confidence: 0.95 }
     return null
   },

@@ -12,6 +12,7 @@ import {
   alertHelpAction,
   alertRejectAction,
 } from './handlers/alert.actions.ts'
+import { alertGroupHandler } from './handlers/group.handler.ts'
 import { alertPublishFlow } from './handlers/publish.flow.ts'
 import { alertPublishHandler, alertSubmitAction } from './handlers/publish.handlers.ts'
 import { alertHistoryHandler } from './history.ts'
@@ -21,7 +22,7 @@ import { refreshSummaries } from './summary.ts'
 export const alertsFeature: Feature = {
   name: 'alerts',
   recognizers: [alertsRecognizer],
-  messages: [alertPublishHandler, alertHistoryHandler],
+  messages: [alertPublishHandler, alertHistoryHandler, alertGroupHandler],
   flows: [alertPublishFlow],
   actions: [
     alertSubmitAction,
