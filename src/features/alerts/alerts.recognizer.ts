@@ -5,7 +5,9 @@ import { REGISTER_GROUP } from './handlers/group.handler.ts'
 
 const PUBLISH = /^(我要|我想|请|帮我)?(发布|发|新建|创建)(一[条个])?(质量)?(风险)?预警/
 const HISTORY =
-  /(最近|近期|近来|这周|本周|本月)?(有|收到)?(什么|哪些|几条|没有)(质量|风险)*预警|预警(列表|记录|情况|回执率?)|(查看|查询|看看)(最近的?)?(质量|风险)*预警/
+  /(最近|近期|近来|这周|本周|本月|收到|我们|我的|本企业)[^，,。？?]{0,6}预警|预警(列表|记录|回执)|^(查看|查询|看看)(最近的?)?(质量|风险)*预警$|有(什么|哪些|没有)新的?(质量|风险)*预警/
+/** Questions about the plan's risk-warning work are the knowledge base's (三、(八)), not a request for the list. */
+const ABOUT_POLICY = /方案|措施|机制|制度|怎么|如何|政策|推送给|推给|会不会/
 
 export const alertsRecognizer: IntentRecognizer = {
   name: 'alerts',
@@ -13,7 +15,7 @@ export const alertsRecognizer: IntentRecognizer = {
     const t = text.trim()
     if (PUBLISH.test(t)) return { intent: 'alert_publish', confidence: 1 }
     if (REGISTER_GROUP.test(t)) return { intent: 'alert_group', confidence: 1 }
-    if (HISTORY.test(t)) return { intent: 'alert_history', confidence: 0.95 }
+    if (HISTORY.test(t) && !ABOUT_POLICY.test(t)) return { intent: 'alert_history', confidence: 0.95 }
     return null
   },
 }
