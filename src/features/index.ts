@@ -8,12 +8,15 @@
 // - Demo seeders run in this order: staff before the enterprises and tickets that refer to them.
 // - Jobs follow the core's own (src/jobs/registry.ts) in this order.
 import type { Feature } from '../bot/feature.ts'
+import { alertsFeature } from './alerts/index.ts'
 import { campaignsFeature } from './campaigns/index.ts'
 import { dutyFeature } from './duty/index.ts'
 import { eligibilityFeature } from './eligibility/index.ts'
 import { enterprisesFeature } from './enterprises/index.ts'
+import { expiryFeature } from './expiry/index.ts'
 import { helpFeature } from './help/index.ts'
 import { knowledgeFeature } from './knowledge/index.ts'
+import { matchingFeature } from './matching/index.ts'
 import { staffFeature } from './staff/index.ts'
 import { standardsFeature } from './standards/index.ts'
 import { targetsFeature } from './targets/index.ts'
@@ -24,10 +27,15 @@ export const FEATURES: readonly Feature[] = [
   staffFeature,
   // — help: 帮助 first; its not-a-question guard sits just before the knowledge classifier —
   helpFeature,
+  // — risk alerts (before enterprises: "登记企业群 <信用代码>" is not a binding request) —
+  alertsFeature,
   // — enterprises / eligibility / standards —
   enterprisesFeature,
   eligibilityFeature,
   standardsFeature,
+  // — certificate expiry and 政策找企业: the bot speaking first —
+  expiryFeature,
+  matchingFeature,
   // — tickets —
   ticketsFeature,
   // — the bureau's own work: enterprises' duty check-ins —

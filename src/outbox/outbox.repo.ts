@@ -40,7 +40,7 @@ const DUE_NOW = new Date(0)
 const targetOf = (address: Address) => address.chatId ?? address.userId ?? ''
 
 /** The rows one outgoing message needs: its outbox row, and for a card the SentCard that clicks will find. */
-function rowsFor(input: EnqueueInput) {
+export function rowsFor(input: EnqueueInput) {
   let body = input.body
   let card: OutboxPayload['card']
   let sentCard: Parameters<DbOrTx['sentCard']['create']>[0]['data'] | undefined

@@ -148,13 +148,13 @@ describe('campaign days', () => {
         chatType: 'group',
       })
     expect((await inGroup('demo-lock').say('登记企业群')).text).toContain('企业群由工作人员登记')
-    expect(await bot.db.enterpriseGroup.count({ where: { chatId: 'group-locks' } })).toBe(0)
+    expect(await bot.db.broadcastGroup.count({ where: { chatId: 'group-locks' } })).toBe(0)
     expect((await inGroup('王工').say('登记企业群')).text).toBe(
       '已登记本群为企业群，活动日宣传经领导审批后会发送到本群。',
     )
     expect((await inGroup('王工').say('登记企业群')).text).toContain('已登记本群')
-    expect(await bot.db.enterpriseGroup.count({ where: { active: true } })).toBe(3)
+    expect(await bot.db.broadcastGroup.count({ where: { active: true } })).toBe(3)
     expect((await inGroup('王工').say('取消登记企业群')).text).toBe('已取消登记，本群不再接收活动日宣传。')
-    expect(await bot.db.enterpriseGroup.count({ where: { active: true } })).toBe(2)
+    expect(await bot.db.broadcastGroup.count({ where: { active: true } })).toBe(2)
   })
 })

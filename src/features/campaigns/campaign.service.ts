@@ -180,14 +180,14 @@ export async function sendCampaign(
   let groups = 0
   for (const group of await activeGroups(deps.db)) {
     const existing = await deps.db.campaignDelivery.findUnique({
-      where: { campaignId_groupId: { campaignId: id, groupId: group.id } },
+      where: { campaignId_platform_chatId: { campaignId: id, platform: group.platform, chatId: group.chatId } },
     })
     if (existing) continue
-    await deps.db.campaignDelivery.create({ data: { campaignId: id, groupId: group.id } })
+    await deps.db.campaignDelivery.create({ data: { campaignId: id, platform: group.platform, chatId: group.chatId } })
     await enqueueMessage(deps.db, {
       address: { platform: group.platform, chatId: group.chatId },
       body: { kind: 'text', text: row.text },
-      dedupeKey: `campaign:${row.code}:${row.year}:group:${group.id}`,
+      dedupeKey: `campaign:${row.code}:${row.year}:group:${group.platform}:${group.chatId}`,
     })
     groups++
   }

@@ -13,7 +13,7 @@ export const groupsSeeder: Seeder = {
   async load(db, data) {
     const { groups } = fileSchema.parse(data)
     for (const g of groups) {
-      await db.enterpriseGroup.upsert({
+      await db.broadcastGroup.upsert({
         where: { platform_chatId: { platform: g.platform, chatId: g.chatId } },
         create: g,
         update: { title: g.title, active: true },

@@ -20,8 +20,12 @@ export const criterionSchema = z
   })
   .refine((c) => c.honours.length + c.certificates.length > 0, 'a criterion needs honours or certificates')
 
+/** A rule's version: staff raise it when the criteria change, so 政策找企业 looks at every enterprise again. */
+const ruleVersion = z.number().int().positive().default(1)
+
 export const loanRulesSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
+  version: ruleVersion,
   products: z.array(text).min(1),
   title: text,
   section,
@@ -36,6 +40,7 @@ export type Criterion = z.infer<typeof criterionSchema>
 export const programmeSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
+    version: ruleVersion,
     kind: honourKindSchema,
     title: text,
     /** The one-stop service category the 申请辅导 button opens a ticket in. */

@@ -27,13 +27,13 @@ export const campaignGroupHandler: MessageHandler = {
     if (event.chat.chatType !== 'group') return reply('请在需要接收活动日宣传的企业群中发送“登记企业群”。')
     const key = { platform_chatId: { platform: event.chat.platform, chatId: event.chat.chatId } }
     if (intent.data?.remove) {
-      const { count } = await deps.db.enterpriseGroup.updateMany({
+      const { count } = await deps.db.broadcastGroup.updateMany({
         where: { ...key.platform_chatId },
         data: { active: false },
       })
       return reply(count ? '已取消登记，本群不再接收活动日宣传。' : '本群尚未登记为企业群。')
     }
-    await deps.db.enterpriseGroup.upsert({
+    await deps.db.broadcastGroup.upsert({
       where: key,
       create: { ...key.platform_chatId, registeredBy: staff.id, createdAt: deps.clock.now() },
       update: { active: true, registeredBy: staff.id },
