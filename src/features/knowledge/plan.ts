@@ -1,0 +1,64 @@
+// The plan itself (knowledge/source/policy.txt) as clauses: 一、 … 四、 and their (一) (二) … items, each with the
+// id answers cite (`三、(五)`). What the bot falls back to when no curated entry is sure, and what the figure check
+// grounds a reply in. Pure: works on the text, so Workers get it from the bundle.
+
+export interface PlanClause {
+  /** `三、(五)`, or `一、` for a chapter's own lead paragraph. */
+  id: string
+  /** `优化计量技术服务` (an item's first sentence, without its number), or the chapter heading. */
+  title: string
+  /** The clause as published (an item's whole paragraph; a chapter's heading and lead paragraph). */
+  text: string
+  /** The chapter heading (`重点任务`), for context in answers. */
+  chapter: string
+}
+
+const CHAPTER = /^([一二三四五六七八九十]+)、(.+)$/
+const ITEM = /^\(([一二三四五六七八九十]+)\)/
+
+/** Every clause of the plan, in order. Lines before the first chapter and after the last item are not clauses. */
+export function parsePlan(text: string): PlanClause[] {
+  const clauses: PlanClause[] = []
+  let chapter: PlanClause | undefined
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (!line) continue
+    const heading = CHAPTER.exec(line)
+    if (heading && line.length <= 20) {
+      chapter = { id: `${heading[1]}、`, title: heading[2]!, text: line, chapter: heading[2]! }
+      clauses.push(chapter)
+      continue
+    }
+    if (!chapter) continue
+    const item = ITEM.exec(line)
+    if (item) {
+      const body = line.slice(item[0].length)
+      const title = body.split('。')[0]!
+      clauses.push({ id: `${chapter.id}(${item[1]})`, title, text: line, chapter: chapter.title })
+      continue
+    }
+    // The closing lines (issuer, date) follow the last item, which ends the clauses.
+    if (clauses.at(-1) !== chapter) break
+    chapter.text += `\n${line}`
+  }
+  return clauses
+}
+
+/**
+ * The clause ids a citation names: `三、(四)；四、(三)` → both; `一、(一)(二)(三)` → the three items; `二、` → the
+ * chapter. Used to compare a cited section with the clause a question is about.
+ */
+export function clauseIdsOf(section: string): string[] {
+  const ids: string[] = []
+  for (const part of section.split(/[；;，,、]\s*(?=[一二三四五六七八九十]+、)|[；;]/)) {
+    const m = /^\s*([一二三四五六七八九十]+)、((?:\([一二三四五六七八九十]+\))*)/.exec(normalizeSection(part))
+    if (!m) continue
+    const items = m[2]!.match(/\([一二三四五六七八九十]+\)/g)
+    if (!items) ids.push(`${m[1]}、`)
+    else for (const item of items) ids.push(`${m[1]}、${item}`)
+  }
+  return ids
+}
+
+/** Full-width brackets and stray spaces as the plan writes them: `三、（五）` → `三、(五)`. */
+export const normalizeSection = (section: string) => section.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '')
