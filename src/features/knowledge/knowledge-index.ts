@@ -117,7 +117,7 @@ export function createKnowledgeIndex(
     tokenizer,
     get: (id) => byId.get(id),
     search(query, limit = 3) {
-      const { words, bigrams } = tokenizer.tokenize(query)
+      const { words, bigrams } = tokenizer.tokenize(query, { query: true })
       const weights = new Map<string, number>()
       for (const w of words) weights.set(w, tokenizer.isNeutral(w) ? NEUTRAL_WEIGHT : 1)
       for (const g of bigrams) if (!weights.has(g)) weights.set(g, BIGRAM_WEIGHT)
