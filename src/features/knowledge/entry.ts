@@ -60,8 +60,10 @@ export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>
 export const knowledgeBaseSchema = z.object({
   entries: z.array(knowledgeEntrySchema),
   dictionary: dictionarySchema,
+  /** The plan's text (knowledge/source/policy.txt): every clause is answerable when no entry is sure. */
+  plan: z.string().optional(),
 })
-export type KnowledgeBase = { entries: KnowledgeEntry[]; dictionary: Dictionary }
+export type KnowledgeBase = { entries: KnowledgeEntry[]; dictionary: Dictionary; plan?: string }
 
 /** `依据：《瓯海区质量强企千百行动方案》三、(四)` without the prefix. */
 export const citeSource = (entry: Pick<KnowledgeEntry, 'section'>) => `${POLICY_NAME}${entry.section}`

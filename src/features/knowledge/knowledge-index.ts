@@ -39,7 +39,21 @@ export interface SearchResult {
   domain: string[]
   /** Question words after segmentation (for debugging and `ask --json`). */
   words: string[]
+  /** What the decision to answer is learned from (SIGNALS names them; decision.ts weighs them). */
+  signals: number[]
 }
+
+/** The search signals, in the order of SearchResult.signals. */
+export const SIGNALS = [
+  'coverage',
+  'headBigramCoverage',
+  'strongTerm',
+  'margin',
+  'unknownShare',
+  'domainShare',
+  'hasDomain',
+  'logScore',
+] as const
 
 export interface KnowledgeIndex {
   readonly entries: readonly KnowledgeEntry[]
@@ -124,7 +138,8 @@ export function createKnowledgeIndex(
       const scores = bm25.score(weights)
       const top = topK(scores, limit)
       const best = top[0]
-      if (best === undefined) return { hits: [], confidence: 0, matched: [], domain: [], words }
+      if (best === undefined)
+        return { hits: [], confidence: 0, matched: [], domain: [], words, signals: SIGNALS.map(() => 0) }
       const usefulBigrams = bigrams.filter((g) => bm25.idf(g) > 0 || ![...g.slice(1)].every(tokenizer.isStopword))
       const matched = [...new Set(words)].filter((w) => bm25.has(best, w))
       const strong = matched.some(
@@ -133,17 +148,31 @@ export function createKnowledgeIndex(
           bm25.has(best, w, HEAD_FIELDS) &&
           bm25.idf(w) >= DISTINCTIVE_IDF_SHARE * bm25.maxIdf,
       )
-      const confidence = Math.max(
-        coverage(best, words),
-        0.8 * coverage(best, usefulBigrams, HEAD_FIELDS),
-        strong ? STRONG_TERM_FLOOR : 0,
-      )
+      const wordCoverage = coverage(best, words)
+      const headBigrams = coverage(best, usefulBigrams, HEAD_FIELDS)
+      const confidence = Math.max(wordCoverage, 0.8 * headBigrams, strong ? STRONG_TERM_FLOOR : 0)
+      const domain = matched.filter(tokenizer.isDomainTerm)
+      const asked = [...new Set(words)].filter((w) => !tokenizer.isNeutral(w))
+      const askedDomain = asked.filter(tokenizer.isDomainTerm)
+      const unknown = asked.filter((w) => [...w].length > 1 && bm25.idf(w) === 0).length
+      const second = top[1] === undefined ? 0 : scores[top[1]]!
+      const signals = [
+        wordCoverage,
+        headBigrams,
+        strong ? 1 : 0,
+        1 - second / scores[best]!,
+        asked.length ? unknown / asked.length : 0,
+        askedDomain.length ? domain.length / askedDomain.length : 0,
+        askedDomain.length ? 1 : 0,
+        Math.log1p(scores[best]!),
+      ]
       return {
         hits: top.map((i) => ({ entry: entries[i]!, score: scores[i]! })),
         confidence,
         matched,
-        domain: matched.filter(tokenizer.isDomainTerm),
+        domain,
         words,
+        signals,
       }
     },
   }

@@ -27,7 +27,17 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** `english` maps a Chinese term to its English phrasings; plural and -ed/-ing forms of the last word also match. */
 export function createEnglishMap(english: Record<string, string[]>): EnglishMap {
   const pairs = Object.entries(english).flatMap(([zh, phrases]) =>
-    phrases.map((p) => [p.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' '), zh] as const),
+    phrases.map(
+      (p) =>
+        [
+          p
+            .normalize('NFKC')
+            .toLowerCase()
+            .trim()
+            .replace(/[\s-]+/g, ' '),
+          zh,
+        ] as const,
+    ),
   )
   if (!pairs.length) return { translate: (text) => text }
   pairs.sort((a, b) => b[0].length - a[0].length)

@@ -1,6 +1,7 @@
 // The plan itself (knowledge/source/policy.txt) as clauses: 一、 … 四、 and their (一) (二) … items, each with the
 // id answers cite (`三、(五)`). What the bot falls back to when no curated entry is sure, and what the figure check
 // grounds a reply in. Pure: works on the text, so Workers get it from the bundle.
+import type { KnowledgeEntry } from './entry.ts'
 
 export interface PlanClause {
   /** `三、(五)`, or `一、` for a chapter's own lead paragraph. */
@@ -62,3 +63,32 @@ export function clauseIdsOf(section: string): string[] {
 
 /** Full-width brackets and stray spaces as the plan writes them: `三、（五）` → `三、(五)`. */
 export const normalizeSection = (section: string) => section.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '')
+
+/** Ids of clause entries start with this, so a card's 查看原文 or 👍 names the clause it answered from. */
+export const CLAUSE_ENTRY_PREFIX = 'plan:'
+export const isClauseEntry = (id: string) => id.startsWith(CLAUSE_ENTRY_PREFIX)
+
+/**
+ * Every clause as an entry, for the fallback index: the answer is the clause as published, cited by its id; the
+ * category (for the 申请服务 button) is that of the first curated entry citing the clause.
+ */
+export function clauseEntries(plan: string, curated: readonly KnowledgeEntry[]): KnowledgeEntry[] {
+  return parsePlan(plan)
+    .filter((c) => c.text.length > c.title.length + 4)
+    .map((c) => {
+      const body = c.text.replace(ITEM, '').replace(/^[一二三四五六七八九十]+、[^\n]*\n?/, '')
+      const category = curated.find((e) => clauseIdsOf(e.section).includes(c.id))?.category ?? 'other'
+      return {
+        id: `${CLAUSE_ENTRY_PREFIX}${c.id}`,
+        title: c.id.endsWith('、') ? c.title : `${c.title}（${c.chapter}）`,
+        section: c.id,
+        keywords: [],
+        synonyms: [],
+        category,
+        silentOn: [],
+        answer: body,
+        source: c.text,
+        extra: '',
+      }
+    })
+}

@@ -4,8 +4,9 @@ import type { CardModel } from '../../cards/model.ts'
 import { composeAnswer, declineCardOf, type PolicyAnswer, sourceCardOf } from './answer.ts'
 import { type Dictionary, emptyDictionary } from './dictionary.ts'
 import type { KnowledgeBase, KnowledgeEntry } from './entry.ts'
-import { type Classification, createIntentClassifier, type IntentClassifier } from './intent.ts'
+import { type Classification, createIntentClassifier, type IntentClassifier, type Searches } from './intent.ts'
 import { createKnowledgeIndex, type KnowledgeIndex, type SearchResult } from './knowledge-index.ts'
+import { clauseEntries } from './plan.ts'
 
 /** Port: policy Q&A over the plan's knowledge base. */
 export interface KnowledgeService {
@@ -15,6 +16,8 @@ export interface KnowledgeService {
   search(query: string, limit?: number): SearchResult
   /** Intent and best entries for a question (never throws; low confidence → out_of_scope). */
   classify(text: string): Classification
+  /** Both searches behind a classification and their probabilities (calibration, debugging). */
+  searches(text: string): Searches
   /** The answer card for a question from the given entries (ids, best first); null when none is known. */
   answer(question: string, entryIds: string[], options?: AnswerOptions): PolicyAnswer | null
   sourceCard(entryId: string): CardModel | null
@@ -40,16 +43,21 @@ export interface AnswerOptions {
 interface State {
   dictionary: Dictionary
   index: KnowledgeIndex
+  /** The plan's clauses as entries (absent without the plan's text). */
+  clauses?: KnowledgeIndex
+  plan?: string
   classifier: IntentClassifier
 }
 
-const build = (entries: KnowledgeEntry[], dictionary: Dictionary): State => {
+const build = (entries: KnowledgeEntry[], dictionary: Dictionary, plan: string | undefined): State => {
   const index = createKnowledgeIndex(entries, dictionary)
-  return { dictionary, index, classifier: createIntentClassifier(index, dictionary) }
+  const clauses = plan ? createKnowledgeIndex(clauseEntries(plan, entries), dictionary) : undefined
+  return { dictionary, index, clauses, plan, classifier: createIntentClassifier(index, dictionary, { clauses }) }
 }
 
 export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>): KnowledgeService {
-  let state = build(kb.entries, kb.dictionary ?? emptyDictionary())
+  let state = build(kb.entries, kb.dictionary ?? emptyDictionary(), kb.plan)
+  const lookup = (id: string) => state.index.get(id) ?? state.clauses?.get(id)
   return {
     get entries() {
       return state.index.entries
@@ -57,30 +65,35 @@ export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<Knowled
     get dictionary() {
       return state.dictionary
     },
-    get: (id) => state.index.get(id),
+    get: lookup,
     search: (query, limit) => state.index.search(query, limit),
     classify: (text) => state.classifier.classify(text),
+    searches: (text) => state.classifier.searches(text),
     answer(question, entryIds, options = {}) {
       const { index, dictionary } = state
       let scores = options.scores
       if (scores?.length !== entryIds.length) {
-        const search = index.search(question, Math.max(entryIds.length, 3))
+        const fromClauses = entryIds.some((id) => !index.get(id))
+        const search = (fromClauses && state.clauses ? state.clauses : index).search(
+          question,
+          Math.max(entryIds.length, 3),
+        )
         const scoreOf = new Map(search.hits.map((h) => [h.entry.id, h.score]))
         scores = entryIds.map((id) => scoreOf.get(id) ?? 0)
       }
       const hits = entryIds.flatMap((id, i) => {
-        const entry = index.get(id)
+        const entry = lookup(id)
         return entry ? [{ entry, score: scores[i]! }] : []
       })
       return composeAnswer({ question, hits, dictionary, answerText: options.answerText })
     },
     sourceCard(entryId) {
-      const entry = state.index.get(entryId)
+      const entry = lookup(entryId)
       return entry ? sourceCardOf(entry) : null
     },
     declineCard: declineCardOf,
     reload(next) {
-      state = build(next.entries, next.dictionary ?? state.dictionary)
+      state = build(next.entries, next.dictionary ?? state.dictionary, next.plan ?? state.plan)
     },
   }
 }

@@ -38,6 +38,7 @@ interface TrieNode {
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u
+const LATIN_CHAR = /[a-z0-9]/
 /** Long dictionary matches are also split by the segmenter so a question naming part of them still matches. */
 const SUBWORD_MIN = 4
 const GAP_CACHE_MAX = 50_000
@@ -148,6 +149,16 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
     const cuts = query ? cutsOf(text) : undefined
     let gapStart = -1
     for (let i = 0; i < text.length; ) {
+      // A Latin word or number is one token: never "plat" + "for" + "m".
+      if (LATIN_CHAR.test(text[i]!)) {
+        let end = i + 1
+        while (end < text.length && LATIN_CHAR.test(text[end]!)) end++
+        if (gapStart >= 0) segment(text.slice(gapStart, i), raw)
+        gapStart = -1
+        raw.push(text.slice(i, end))
+        i = end
+        continue
+      }
       const exact = longestAt(text, i)
       const near = cuts?.has(i) ? homophones.at(text, i) : undefined
       const fits = near !== undefined && near.length > (exact?.length ?? 0) && cuts!.has(i + near.length)
