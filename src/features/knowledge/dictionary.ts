@@ -40,6 +40,8 @@ export const dictionarySchema = z
     english: z.record(phrase, z.array(phrase)).default({}),
     /** Groups of characters typed for one another on a phone (代贷带): a domain term misspelt by one is still found. */
     homophones: z.array(phrase).default([]),
+    /** Words naming a trade or sector (服装, 眼镜 …): checked against an entry's `audience`. */
+    sectors: z.array(phrase).default([]),
   })
   .strict()
 export type Dictionary = z.infer<typeof dictionarySchema>

@@ -6,7 +6,7 @@ import type { RecognizedIntent } from '../../bot/handler.ts'
 import { type Calibration, probability, shippedCalibration } from './decision.ts'
 import { type CompiledPatterns, compilePatterns, type Dictionary } from './dictionary.ts'
 import type { KnowledgeIndex, SearchResult } from './knowledge-index.ts'
-import { focusOf } from './questions.ts'
+import { focusOf, splitQuestions } from './questions.ts'
 import { normalizeText } from './tokenizer.ts'
 
 export const KNOWLEDGE_INTENTS = [
@@ -117,7 +117,15 @@ export function createIntentClassifier(
       if (!bare) return result('help', 1, { entryIds: [], reason: 'empty' })
       if (any(patterns.smalltalk, text)) return result('smalltalk', 1, { entryIds: [] })
 
-      const found = searches(text)
+      let found = searches(text)
+      const sure = (f: Searches) =>
+        f.pEntries >= calibration.entries.threshold || (f.clauses && f.pClauses >= calibration.clauses.threshold)
+      // Two questions in one message dilute each other: unsure of the whole, the first sure question answers.
+      if (!sure(found) && !found.topics.length) {
+        const parts = splitQuestions(text)
+        const part = parts.length > 1 ? parts.map(searches).find(sure) : undefined
+        if (part) found = part
+      }
       const { topics } = found
       const fromEntries = found.pEntries >= calibration.entries.threshold
       const fromClauses = !fromEntries && found.clauses && found.pClauses >= calibration.clauses.threshold

@@ -76,8 +76,18 @@ export function clauseEntries(plan: string, curated: readonly KnowledgeEntry[]):
   return parsePlan(plan)
     .filter((c) => c.text.length > c.title.length + 4)
     .map((c) => {
-      const body = c.text.replace(ITEM, '').replace(/^[一二三四五六七八九十]+、[^\n]*\n?/, '')
-      const category = curated.find((e) => clauseIdsOf(e.section).includes(c.id))?.category ?? 'other'
+      // The item's own heading sentence (优化计量技术服务。) is its title, not its content.
+      const body = c.text
+        .replace(ITEM, '')
+        .replace(/^[一二三四五六七八九十]+、[^\n]*\n?/, '')
+        .replace(c.id.endsWith('、') ? '' : `${c.title}。`, '')
+      const citing = curated.filter((e) => clauseIdsOf(e.section).includes(c.id))
+      const category = citing[0]?.category ?? 'other'
+      // The curated entries' facts that quote this clause answer from it too (几级 → 四级 …).
+      const compact = (s: string) => s.replace(/[\s“”"'‘’]/g, '')
+      const facts = citing
+        .flatMap((e) => e.facts ?? [])
+        .filter((f) => !f.section && compact(c.text).includes(compact(f.quote)))
       return {
         id: `${CLAUSE_ENTRY_PREFIX}${c.id}`,
         title: c.id.endsWith('、') ? c.title : `${c.title}（${c.chapter}）`,
@@ -86,6 +96,7 @@ export function clauseEntries(plan: string, curated: readonly KnowledgeEntry[]):
         synonyms: [],
         category,
         silentOn: [],
+        facts,
         answer: body,
         source: c.text,
         extra: '',

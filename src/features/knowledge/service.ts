@@ -1,12 +1,22 @@
 // The knowledge feature as one dependency (CoreDeps.knowledge): built once at start-up from the entries, swapped
 // in place when staff edit knowledge/ (Node) — handlers always see a consistent index and classifier pair.
 import type { CardModel } from '../../cards/model.ts'
-import { composeAnswer, declineCardOf, type PolicyAnswer, sourceCardOf } from './answer.ts'
+import {
+  type AnswerPart,
+  answerPart,
+  composeAnswer,
+  composeAnswers,
+  declineCardOf,
+  type PolicyAnswer,
+  sourceCardOf,
+} from './answer.ts'
 import { type Dictionary, emptyDictionary } from './dictionary.ts'
 import type { KnowledgeBase, KnowledgeEntry } from './entry.ts'
 import { type Classification, createIntentClassifier, type IntentClassifier, type Searches } from './intent.ts'
 import { createKnowledgeIndex, type KnowledgeIndex, type SearchResult } from './knowledge-index.ts'
+import { normalizeText } from './normalize.ts'
 import { clauseEntries } from './plan.ts'
+import { splitQuestions } from './questions.ts'
 
 /** Port: policy Q&A over the plan's knowledge base. */
 export interface KnowledgeService {
@@ -55,9 +65,30 @@ const build = (entries: KnowledgeEntry[], dictionary: Dictionary, plan: string |
   return { dictionary, index, clauses, plan, classifier: createIntentClassifier(index, dictionary, { clauses }) }
 }
 
+/** Most questions one message is answered for. */
+const MAX_PARTS = 3
+
 export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>): KnowledgeService {
   let state = build(kb.entries, kb.dictionary ?? emptyDictionary(), kb.plan)
   const lookup = (id: string) => state.index.get(id) ?? state.clauses?.get(id)
+  const wordsOf = (text: string) => state.index.tokenizer.tokenize(text, { query: true }).words
+
+  /** Each question of a message that is answered on its own, by a different clause; null for fewer than two. */
+  const answerSeveral = (question: string): PolicyAnswer | null => {
+    const questions = splitQuestions(normalizeText(question))
+    if (questions.length < 2) return null
+    const parts: AnswerPart[] = []
+    const cited = new Set<string>()
+    for (const q of questions.slice(0, MAX_PARTS)) {
+      const c = state.classifier.classify(q)
+      const entry = c.intent === 'policy_answer' ? lookup(c.data.entryIds[0] ?? '') : undefined
+      if (!entry || cited.has(entry.id)) continue
+      cited.add(entry.id)
+      parts.push(answerPart(q, entry, state.dictionary, { words: wordsOf(q) }))
+    }
+    return parts.length > 1 ? composeAnswers(question, parts) : null
+  }
+
   return {
     get entries() {
       return state.index.entries
@@ -70,6 +101,10 @@ export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<Knowled
     classify: (text) => state.classifier.classify(text),
     searches: (text) => state.classifier.searches(text),
     answer(question, entryIds, options = {}) {
+      if (!options.answerText) {
+        const several = answerSeveral(question)
+        if (several) return several
+      }
       const { index, dictionary } = state
       let scores = options.scores
       if (scores?.length !== entryIds.length) {
@@ -85,7 +120,7 @@ export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<Knowled
         const entry = lookup(id)
         return entry ? [{ entry, score: scores[i]! }] : []
       })
-      return composeAnswer({ question, hits, dictionary, answerText: options.answerText })
+      return composeAnswer({ question, hits, dictionary, answerText: options.answerText, words: wordsOf(question) })
     },
     sourceCard(entryId) {
       const entry = lookup(entryId)
