@@ -34,6 +34,8 @@ export interface IntentData extends Record<string, unknown> {
   topic?: string
   /** Where the answer comes from: a curated entry, or (no entry being sure) a clause of the plan itself. */
   source?: 'entries' | 'clauses'
+  /** low_confidence: what the searches found, best first (the optional LLM may choose among them). */
+  candidates?: string[]
 }
 
 export interface Classification extends RecognizedIntent {
@@ -152,8 +154,11 @@ export function createIntentClassifier(
         return result('eligibility', 0.8, { entryIds: contextIds, scores: withScores(contextIds), category }, search)
       }
       const p = fromEntries ? found.pEntries : found.pClauses
-      if (!confident)
-        return result('out_of_scope', 1 - found.pEntries, { entryIds: [], reason: 'low_confidence' }, search)
+      if (!confident) {
+        const candidates = [...found.entries.hits, ...(found.clauses?.hits ?? [])].map((h) => h.entry.id)
+        const data = { entryIds: [], reason: 'low_confidence', candidates: on ? candidates : [] }
+        return result('out_of_scope', 1 - found.pEntries, data, search)
+      }
       return result('policy_answer', p, { entryIds, scores, category, source }, search)
     },
   }

@@ -15,7 +15,7 @@ import type { KnowledgeBase, KnowledgeEntry } from './entry.ts'
 import { type Classification, createIntentClassifier, type IntentClassifier, type Searches } from './intent.ts'
 import { createKnowledgeIndex, type KnowledgeIndex, type SearchResult } from './knowledge-index.ts'
 import { normalizeText } from './normalize.ts'
-import { clauseEntries } from './plan.ts'
+import { clauseEntries, clauseIdsOf, parsePlan } from './plan.ts'
 import { splitQuestions } from './questions.ts'
 
 /** Port: policy Q&A over the plan's knowledge base. */
@@ -31,6 +31,8 @@ export interface KnowledgeService {
   /** The answer card for a question from the given entries (ids, best first); null when none is known. */
   answer(question: string, entryIds: string[], options?: AnswerOptions): PolicyAnswer | null
   sourceCard(entryId: string): CardModel | null
+  /** The text of the clauses these entries cite: what a phrasing of their answer may take figures from. */
+  groundingFor(entryIds: string[]): string
   declineCard(classification: Pick<Classification, 'data'>): CardModel
   /** Replaces the knowledge base (after staff edits); in-flight requests finish on the old one. */
   reload(kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>): void
@@ -127,6 +129,14 @@ export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<Knowled
       return entry ? sourceCardOf(entry) : null
     },
     declineCard: declineCardOf,
+    groundingFor(entryIds) {
+      const entries = entryIds.flatMap((id) => lookup(id) ?? [])
+      const cited = new Set(entries.flatMap((e) => clauseIdsOf(e.section)))
+      const within = (id: string) => cited.has(id) || [...cited].some((c) => c.endsWith('、') && id.startsWith(c))
+      const texts = (state.plan ? parsePlan(state.plan) : []).filter((c) => within(c.id)).map((c) => c.text)
+      // Without the plan's text, the entries' own quotes are all there is to check against.
+      return (texts.length ? texts : entries.map((e) => e.source)).join('\n')
+    },
     reload(next) {
       state = build(next.entries, next.dictionary ?? state.dictionary, next.plan ?? state.plan)
     },
