@@ -1,6 +1,7 @@
 // `npm run calibrate`: fits the decision to answer (src/features/knowledge/decision.ts) on the tuning set only.
-// Two thirds of it (by a hash of the question) fit the weights of a logistic model over the search signals; the
-// other third, which the weights never saw, sets the threshold: the one that answers most in-scope questions while
+// The tuning set is cut in three (by a hash of the question); each third is scored by a logistic model over the
+// search signals fitted on the other two, so every question gets a probability from weights that never saw it.
+// Those held-out probabilities set the threshold: the one that answers most in-scope questions while
 // an out-of-scope question answered costs three of them. (Which clause answers is the ranking's job: declining an
 // in-scope question is never better than answering it from a neighbouring clause, which still cites its source.) Out-of-scope
 // questions are few and mostly caught by the topic list, so each in-scope question also serves as a negative: asked
@@ -18,12 +19,12 @@ import { ROOT } from './evaluate.ts'
 import { loadEvalSet, SETS } from './sets.ts'
 
 const WRONG_COST = 3
-const HELD_OUT = 3 // one question in three
+const FOLDS = 3
 
 interface Sample {
   x: number[]
   y: 0 | 1
-  heldOut: boolean
+  fold: number
   /** A made-up negative (an index without the answer) counts for less than a real question. */
   weight: number
 }
@@ -36,8 +37,7 @@ const MADE_UP_COST = 0.1
 
 const hash = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.codePointAt(0)!, 16777619) >>> 0, 2166136261)
 
-function fit(samples: Sample[]): Pick<AnswerModel, 'weights' | 'bias'> {
-  const train = samples.filter((s) => !s.heldOut)
+function fit(train: Sample[]): Pick<AnswerModel, 'weights' | 'bias'> {
   const w = SIGNALS.map(() => 0)
   let b = 0
   const total = train.reduce((sum, s) => sum + s.weight, 0)
@@ -62,9 +62,23 @@ function fit(samples: Sample[]): Pick<AnswerModel, 'weights' | 'bias'> {
   return { weights: w.map((v) => Math.round(v * 1000) / 1000), bias: Math.round(b * 1000) / 1000 }
 }
 
-function threshold(model: Pick<AnswerModel, 'weights' | 'bias'>, samples: Sample[]) {
-  const heldOut = samples.filter((s) => s.heldOut)
-  const p = (s: Sample) => 1 / (1 + Math.exp(-(model.bias + s.x.reduce((a, v, i) => a + v * model.weights[i]!, 0))))
+const probabilityOf = (model: Pick<AnswerModel, 'weights' | 'bias'>, s: Sample) =>
+  1 / (1 + Math.exp(-(model.bias + s.x.reduce((a, v, i) => a + v * model.weights[i]!, 0))))
+
+/** Every sample's probability from the model fitted on the other folds. */
+function heldOutProbabilities(samples: Sample[]): Map<Sample, number> {
+  const p = new Map<Sample, number>()
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = fit(samples.filter((s) => s.fold !== fold))
+    for (const s of samples.filter((x) => x.fold === fold)) p.set(s, probabilityOf(model, s))
+  }
+  return p
+}
+
+function threshold(samples: Sample[]) {
+  const heldOut = samples
+  const probabilities = heldOutProbabilities(samples)
+  const p = (s: Sample) => probabilities.get(s)!
   const candidates = [...new Set(heldOut.map(p))].sort((a, b) => a - b)
   let best = { threshold: 0.5, utility: Number.NEGATIVE_INFINITY, right: 0, wrong: 0 }
   for (const t of candidates) {
@@ -78,10 +92,10 @@ function threshold(model: Pick<AnswerModel, 'weights' | 'bias'>, samples: Sample
   return { ...best, heldOut: heldOut.length, positives }
 }
 
-/** Share of right answers among the right answers the held-out third could give, at the chosen threshold. */
+/** What the threshold does on the held-out probabilities. */
 function report(name: string, samples: Sample[], t: ReturnType<typeof threshold>) {
   console.log(
-    `${name}: ${samples.length} samples (${samples.filter((s) => s.y).length} answerable); held out ${t.heldOut} (${t.positives} answerable): answers ${t.right} rightly, ${t.wrong.toFixed(2)} (weighted) wrongly at p ≥ ${t.threshold.toFixed(3)}`,
+    `${name}: ${samples.length} samples (${samples.filter((s) => s.y).length} answerable); held out: answers ${t.right} rightly, ${t.wrong.toFixed(2)} (weighted) wrongly at p ≥ ${t.threshold.toFixed(3)}`,
   )
 }
 
@@ -109,27 +123,27 @@ for (const item of items) {
   const inScope = (item.intent === 'policy_answer' || item.intent === 'eligibility') && item.sections.length > 0
   if (!inScope && item.intent !== 'out_of_scope') continue
   const found = service.searches(item.question)
-  const heldOut = hash(item.question) % HELD_OUT === 0
+  const fold = hash(item.question) % FOLDS
   if (found.pEntries > 0) {
     const y = inScope ? 1 : 0
-    entrySamples.push({ x: found.entries.signals, y, heldOut, weight: 1 })
+    entrySamples.push({ x: found.entries.signals, y, fold, weight: 1 })
   }
   if (found.clauses && found.pClauses > 0) {
     const y = inScope ? 1 : 0
-    clauseSamples.push({ x: found.clauses.signals, y, heldOut, weight: 1 })
+    clauseSamples.push({ x: found.clauses.signals, y, fold, weight: 1 })
   }
   if (!inScope) continue
   const onTopic = (r: { hits: unknown[]; domain: string[] }) =>
     r.hits.length > 0 && (!found.topics.length || r.domain.length > 0)
   const missingEntry = indexWithout('entries', kb.entries, item.sections).search(found.rest, 3)
-  if (onTopic(missingEntry)) entrySamples.push({ x: missingEntry.signals, y: 0, heldOut, weight: MADE_UP_WEIGHT })
+  if (onTopic(missingEntry)) entrySamples.push({ x: missingEntry.signals, y: 0, fold, weight: MADE_UP_WEIGHT })
   const missingClause = indexWithout('clauses', clauses, item.sections).search(found.rest, 3)
-  if (onTopic(missingClause)) clauseSamples.push({ x: missingClause.signals, y: 0, heldOut, weight: MADE_UP_WEIGHT })
+  if (onTopic(missingClause)) clauseSamples.push({ x: missingClause.signals, y: 0, fold, weight: MADE_UP_WEIGHT })
 }
 
 const model = (samples: Sample[], name: string): AnswerModel => {
   const weights = fit(samples)
-  const t = threshold(weights, samples)
+  const t = threshold(samples)
   report(name, samples, t)
   return { ...weights, threshold: Math.round(t.threshold * 1000) / 1000 }
 }

@@ -71,7 +71,9 @@ export function scoreItem(
   }
   const answerable = (item.intent === 'policy_answer' || item.intent === 'eligibility') && item.sections.length > 0
   if (answerable) {
-    score.rightFirst = !declined && (citedLists[0] ?? []).some((id) => item.sections.includes(id))
+    // A chapter expected (二、 for "the targets") is answered by any of its items; an item is not by its chapter.
+    const accepts = (id: string) => item.sections.some((s) => s === id || (s.endsWith('、') && id.startsWith(s)))
+    score.rightFirst = !declined && (citedLists[0] ?? []).some(accepts)
     if (!score.rightFirst) problems.push(`expected ${item.sections.join('|')} first`)
   }
   if (item.intent === 'ticket') {
@@ -97,7 +99,9 @@ export function scoreItem(
     if (!score.notStated) problems.push('does not say the plan does not state it')
   }
   if (item.parts?.length) {
-    const missing = item.parts.filter((part) => !part.some((id) => cited.includes(id)))
+    const missing = item.parts.filter(
+      (part) => !part.some((s) => cited.some((id) => s === id || (s.endsWith('、') && id.startsWith(s)))),
+    )
     score.partsAnswered = !missing.length
     if (missing.length) problems.push(`parts not cited: ${missing.map((p) => p.join('|')).join(', ')}`)
   }
