@@ -63,6 +63,7 @@ export interface KnowledgeIndex {
 }
 
 const HEAD_FIELDS = ['title', 'keywords', 'synonyms']
+const LATIN_WORD = /^[a-z][a-z0-9]*$/
 
 /** Indices of the `k` highest positive scores, best first (ties: lower index first) — no full sort. */
 export function topK(scores: Float64Array, k: number): number[] {
@@ -114,11 +115,15 @@ export function createKnowledgeIndex(
     return [...term].length > 1 ? bm25.maxIdf : bm25.maxIdf * UNKNOWN_CHAR_SHARE
   }
 
+  // An English word the dictionary does not map and no entry contains ("does", "firm") says nothing the index could
+  // use: it counts neither for nor against an entry, like an ask word.
+  const ignorable = (term: string) => tokenizer.isNeutral(term) || (LATIN_WORD.test(term) && bm25.idf(term) === 0)
+
   const coverage = (doc: number, list: string[], fields?: string[]) => {
     let total = 0
     let hit = 0
     for (const term of new Set(list)) {
-      if (tokenizer.isNeutral(term)) continue
+      if (ignorable(term)) continue
       const w = weightOf(term)
       total += w
       if (bm25.has(doc, term, fields)) hit += w
@@ -152,7 +157,7 @@ export function createKnowledgeIndex(
       const headBigrams = coverage(best, usefulBigrams, HEAD_FIELDS)
       const confidence = Math.max(wordCoverage, 0.8 * headBigrams, strong ? STRONG_TERM_FLOOR : 0)
       const domain = matched.filter(tokenizer.isDomainTerm)
-      const asked = [...new Set(words)].filter((w) => !tokenizer.isNeutral(w))
+      const asked = [...new Set(words)].filter((w) => !ignorable(w))
       const askedDomain = asked.filter(tokenizer.isDomainTerm)
       const unknown = asked.filter((w) => [...w].length > 1 && bm25.idf(w) === 0).length
       const second = top[1] === undefined ? 0 : scores[top[1]]!
