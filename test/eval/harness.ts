@@ -25,6 +25,8 @@ export interface Asker {
   ask(question: string): Promise<BotReply>
   /** Names and credit codes of the enterprises in the database: no reply to a stranger may show them. */
   enterpriseData: string[]
+  /** The records staff loaded (the demo data), as text: a feature listing them (标准库) may show their figures. */
+  loadedData: string
   close(): Promise<void>
 }
 
@@ -38,15 +40,18 @@ const withoutButtons = (text: string) =>
 export async function openAsker(knowledge?: KnowledgeService): Promise<Asker> {
   const core = await testCore()
   if (knowledge) core.deps.knowledge = knowledge
+  let loadedData = ''
   for (const seeder of seedersOf(FEATURES)) {
-    const data = JSON.parse(await readFile(join(ROOT, 'seed/demo', seeder.file), 'utf8'))
-    await seeder.load(core.deps.db, data)
+    const text = await readFile(join(ROOT, 'seed/demo', seeder.file), 'utf8')
+    loadedData += text
+    await seeder.load(core.deps.db, JSON.parse(text))
   }
   const enterprises = await core.deps.db.enterprise.findMany()
   const enterpriseData = enterprises.flatMap((e) => [e.name, e.creditCode])
   let n = 0
   return {
     enterpriseData,
+    loadedData,
     async ask(question) {
       n++
       const event = messageEventSchema.parse({

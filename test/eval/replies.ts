@@ -30,7 +30,8 @@ export async function evaluateReplies(names: SetName[], service?: KnowledgeServi
       const scores: ItemScore[] = []
       for (const item of items) {
         const reply = await asker.ask(item.question)
-        scores.push(scoreItem(item, reply, { ...context, enterpriseData: asker.enterpriseData }))
+        const loaded = { enterpriseData: asker.enterpriseData, loadedData: asker.loadedData }
+        scores.push(scoreItem(item, reply, { ...context, ...loaded }))
       }
       reports.push({ set, overall: aggregate(scores), categories: byCategory(scores), items: scores })
     }

@@ -47,7 +47,7 @@ export function clauseGrounding(clauses: readonly PlanClause[]) {
 export function scoreItem(
   item: EvalItem,
   reply: BotReply,
-  context: { plan: string; grounding: (cited: string[]) => string; enterpriseData: string[] },
+  context: { plan: string; grounding: (cited: string[]) => string; enterpriseData: string[]; loadedData: string },
 ): ItemScore {
   const sectionOf = (c: { source: string }) => c.source.replace(/^《[^》]*》/, '')
   const citedLists = reply.citations.map((c) => clauseIdsOf(sectionOf(c)))
@@ -55,8 +55,10 @@ export function scoreItem(
   const declined = reply.intent === 'out_of_scope'
   const text = normalizeText(reply.text)
   const problems: string[] = []
-  // Figures must come from the clauses cited; a reply citing nothing may only use the plan's own figures.
-  const grounding = cited.length ? context.grounding(cited) : context.plan
+  // Figures must come from the clauses cited; a reply citing nothing may only use the plan's own figures. Features
+  // that list staff-loaded records (the 标准库 behind standards_list) may also show those records' figures.
+  const records = ['policy_answer', 'out_of_scope'].includes(reply.intent) ? '' : context.loadedData
+  const grounding = `${cited.length ? context.grounding(cited) : context.plan}${records}`
   const invented = inventedFigures(reply.text, grounding)
   if (invented.length) problems.push(`figures not in the cited clauses: ${invented.join(', ')}`)
   const score: ItemScore = {
