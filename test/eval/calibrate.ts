@@ -37,7 +37,7 @@ const MADE_UP_COST = 0.1
 
 const hash = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.codePointAt(0)!, 16777619) >>> 0, 2166136261)
 
-function fit(train: Sample[]): Pick<AnswerModel, 'weights' | 'bias'> {
+function fitModel(train: Sample[]): Pick<AnswerModel, 'weights' | 'bias'> {
   const w = SIGNALS.map(() => 0)
   let b = 0
   const total = train.reduce((sum, s) => sum + s.weight, 0)
@@ -69,7 +69,7 @@ const probabilityOf = (model: Pick<AnswerModel, 'weights' | 'bias'>, s: Sample) 
 function heldOutProbabilities(samples: Sample[]): Map<Sample, number> {
   const p = new Map<Sample, number>()
   for (let fold = 0; fold < FOLDS; fold++) {
-    const model = fit(samples.filter((s) => s.fold !== fold))
+    const model = fitModel(samples.filter((s) => s.fold !== fold))
     for (const s of samples.filter((x) => x.fold === fold)) p.set(s, probabilityOf(model, s))
   }
   return p
@@ -142,7 +142,7 @@ for (const item of items) {
 }
 
 const model = (samples: Sample[], name: string): AnswerModel => {
-  const weights = fit(samples)
+  const weights = fitModel(samples)
   const t = threshold(samples)
   report(name, samples, t)
   return { ...weights, threshold: Math.round(t.threshold * 1000) / 1000 }

@@ -22,7 +22,7 @@ export interface EnglishMap {
   translate(text: string): string
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** `english` maps a Chinese term to its English phrasings; plural and -ed/-ing forms of the last word also match. */
 export function createEnglishMap(english: Record<string, string[]>): EnglishMap {
@@ -42,7 +42,7 @@ export function createEnglishMap(english: Record<string, string[]>): EnglishMap 
   if (!pairs.length) return { translate: (text) => text }
   pairs.sort((a, b) => b[0].length - a[0].length)
   const to = new Map(pairs)
-  const alternatives = pairs.map(([p]) => escape(p).replace(/ /g, '[\\s-]+'))
+  const alternatives = pairs.map(([p]) => escapeRegExp(p).replace(/ /g, '[\\s-]+'))
   const pattern = new RegExp(`(?<![a-z])(${alternatives.join('|')})(?:s|es|ed|ing)?(?![a-z])`, 'g')
   return {
     translate(text) {
