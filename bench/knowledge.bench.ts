@@ -55,7 +55,7 @@ export async function runKnowledgeBench() {
   const before = memory()
   let started = process.hrtime.bigint()
   const cpuBefore = process.cpuUsage()
-  const service = createKnowledgeService({ entries, dictionary: real.dictionary })
+  const service = createKnowledgeService({ entries, dictionary: real.dictionary, plan: real.plan })
   const buildMs = ms(process.hrtime.bigint() - started)
   const buildCpu = process.cpuUsage(cpuBefore)
   const after = memory()

@@ -3,6 +3,7 @@
 //   {"$if": "path", ...}          the object is kept only when the value is truthy (non-empty for arrays)
 //   {"$unless": "path", ...}      the opposite
 //   {"$each": "path", "$as": "x", "$do": {...}}   inside an array: one copy of $do per element, `x` bound to it
+//                                               ($do may be an array: several items per element)
 // Unknown placeholders render as an empty string, never as "undefined".
 import { AppError } from '../errors.ts'
 import { type CardModel, cardModelSchema } from './model.ts'
@@ -59,8 +60,12 @@ function fillArrayItem(item: unknown, scope: Scope): unknown[] {
     const list = lookup(scope, node.$each)
     if (!Array.isArray(list)) return []
     const as = typeof node.$as === 'string' ? node.$as : 'item'
+    // `$do` may be one item or several (a heading, a text and a note for each element).
+    const each = Array.isArray(node.$do) ? node.$do : [node.$do]
     return list.flatMap((element, index) =>
-      fillArrayItem(node.$do, { ...scope, [as]: element, index: index + 1 }).filter((x) => x !== undefined),
+      each
+        .flatMap((d) => fillArrayItem(d, { ...scope, [as]: element, index: index + 1 }))
+        .filter((x) => x !== undefined),
     )
   }
   return [fill(node, scope)]

@@ -15,14 +15,17 @@ export const POLICY_FILE = join(ROOT, 'knowledge/source/policy.txt')
 export const qaItemSchema = z.object({
   question: z.string().min(1),
   intent: z.enum(['policy_answer', 'eligibility', 'ticket', 'help', 'smalltalk', 'out_of_scope']),
-  entry: z.string().min(1),
+  /** Lines written with clauses (`sections`) rather than an entry count for intents only. */
+  entry: z.string().min(1).default('none'),
 })
 export type QaItem = z.infer<typeof qaItemSchema>
 
 export async function loadQa(file = join(ROOT, 'test/eval/qa.jsonl')): Promise<QaItem[]> {
   const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim())
-  return lines.map((line, i) => {
-    const parsed = qaItemSchema.safeParse(JSON.parse(line))
+  // Adversarial lines have no intent of their own to check: the reply-level evaluation scores them (replies.ts).
+  const asked = lines.map((l) => JSON.parse(l)).filter((l) => l.intent !== 'adversarial')
+  return asked.map((line, i) => {
+    const parsed = qaItemSchema.safeParse(line)
     if (!parsed.success) throw new Error(`qa.jsonl line ${i + 1}: ${parsed.error.message}`)
     return parsed.data
   })

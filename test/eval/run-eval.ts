@@ -1,39 +1,89 @@
-// `npm run eval`: evaluates the knowledge feature on test/eval/qa.jsonl (the set the dictionary was tuned on) and
-// on test/eval/qa-holdout.jsonl (written before tuning, kept out of it), and writes bench/results/eval.json.
+// `npm run eval`: the knowledge feature on the tuning set (qa.jsonl: entries and dictionary are tuned on it), the
+// first holdout (qa-holdout.jsonl) and the frozen holdout (qa-frozen.jsonl: written from the plan alone before any
+// tuning, never tuned on). Every question goes through the bot and the reply a person sees is scored (replies.ts).
+// Per-question failures are printed for the tuning set only: looking at the holdouts' failures is how one ends up
+// tuning on them. `--show-holdout-failures` prints them too (for writing up what remains, once, at the very end).
+// `--out <file>` writes the figures somewhere else than bench/results/eval.json (e.g. the before figures).
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { parseArgs } from '../../src/cli/args.ts'
 import { type EvalReport, evaluate, loadQa, ROOT } from './evaluate.ts'
+import { evaluateReplies, type SetReport } from './replies.ts'
+import type { Aggregate } from './score.ts'
 
-export const TARGETS = { top1: 0.9, declineRate: 0.95 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`
-
-function print(name: string, report: EvalReport) {
-  console.log(
-    `\n${name}: ${report.total} questions (${report.outOfScope} out of scope, ${report.withEntry} with an entry)`,
-  )
-  console.log(`  entries covered       ${report.entriesCovered}/${report.entriesTotal}`)
-  console.log(`  intent accuracy       ${pct(report.intentAccuracy)}`)
-  console.log(`  top-1 entry           ${pct(report.top1)}   (target ≥ ${pct(TARGETS.top1)})`)
-  console.log(`  top-3 entry           ${pct(report.top3)}`)
-  console.log(`  out-of-scope declined ${pct(report.declineRate)} (target ≥ ${pct(TARGETS.declineRate)})`)
-  console.log(`  in-scope declined     ${report.falseDeclines}`)
-  console.log(`  wrong-entry answers   ${report.wrongAnswers}/${report.answers}`)
-  console.log(`  invented figures      ${report.inventedFigures.length}`)
-  for (const f of report.failures.intent) console.log(`    intent  ${f.question}  expected ${f.expected}, got ${f.got}`)
-  for (const f of report.failures.entry) console.log(`    entry   ${f.question}  expected ${f.expected}, got ${f.got}`)
-  for (const f of report.inventedFigures) console.log(`    figures ${f.question}: ${f.figures.join(', ')}`)
+/** Issue 16's targets on the frozen holdout. */
+export const TARGETS = {
+  rightFirst: 0.95,
+  wrongDeclines: 0.03,
+  oosDeclined: 0.95,
+  inventedFigures: 0,
+  adversarialSafe: 1,
 }
 
-const main = await evaluate()
-const holdout = await evaluate(undefined, await loadQa(join(ROOT, 'test/eval/qa-holdout.jsonl')))
-print('tuning set (qa.jsonl)', main)
-print('held-out set (qa-holdout.jsonl)', holdout)
+const { flags } = parseArgs(process.argv.slice(2), ['out'])
+const showHoldout = flags['show-holdout-failures'] === true
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+const r = (x: { ok: number; n: number; share: number }) => (x.n ? `${x.ok}/${x.n} ${pct(x.share)}` : '–')
 
-await mkdir(join(ROOT, 'bench/results'), { recursive: true })
-const out = join(ROOT, 'bench/results/eval.json')
+function row(name: string, a: Aggregate) {
+  return [
+    name.padEnd(22),
+    String(a.questions).padStart(4),
+    r(a.rightFirst).padStart(16),
+    `${a.wrongDeclines.ok}/${a.wrongDeclines.n}`.padStart(9),
+    r(a.oosDeclined).padStart(14),
+    r(a.ticketOpened).padStart(14),
+    String(a.inventedFigures).padStart(5),
+    r(a.mustInclude).padStart(14),
+    r(a.notStated).padStart(14),
+    r(a.partsAnswered).padStart(14),
+    r(a.adversarialSafe).padStart(14),
+  ].join(' ')
+}
+
+function printSet(report: SetReport, failures: boolean) {
+  console.log(`\n${report.set}: ${report.overall.questions} questions`)
+  console.log(
+    `${'category'.padEnd(22)}    n ${'right clause 1st'.padStart(16)} ${'declined'.padStart(9)} ${'oos declined'.padStart(14)} ${'ticket opened'.padStart(14)} ${'figs'.padStart(5)} ${'must include'.padStart(14)} ${'not stated'.padStart(14)} ${'all parts'.padStart(14)} ${'adv. safe'.padStart(14)}`,
+  )
+  for (const [name, a] of Object.entries(report.categories)) console.log(row(name, a))
+  console.log(row('ALL', report.overall))
+  if (!failures) return
+  for (const item of report.items.filter((i) => i.problems.length)) {
+    console.log(
+      `    [${item.category}] ${item.question}  → ${item.got} ${item.cited.join(',')}: ${item.problems.join('; ')}`,
+    )
+  }
+}
+
+function printRetrieval(name: string, report: EvalReport) {
+  console.log(
+    `  ${name}: classifier top-1 ${pct(report.top1)}, top-3 ${pct(report.top3)}, intent ${pct(report.intentAccuracy)}, out-of-scope declined ${pct(report.declineRate)}, entries covered ${report.entriesCovered}/${report.entriesTotal}`,
+  )
+}
+
+const reports = await evaluateReplies(['tuning', 'holdout', 'frozen'])
+for (const report of reports) printSet(report, report.set === 'tuning' || showHoldout)
+console.log('\nretrieval alone (classifier, before any handler):')
+printRetrieval('tuning', await evaluate())
+printRetrieval('holdout', await evaluate(undefined, await loadQa(join(ROOT, 'test/eval/qa-holdout.jsonl'))))
+
+const frozen = reports.find((x) => x.set === 'frozen')!.overall
+const met = {
+  rightFirst: frozen.rightFirst.share >= TARGETS.rightFirst,
+  wrongDeclines: frozen.wrongDeclines.share <= TARGETS.wrongDeclines,
+  oosDeclined: frozen.oosDeclined.share >= TARGETS.oosDeclined,
+  inventedFigures: frozen.inventedFigures <= TARGETS.inventedFigures,
+  adversarialSafe: frozen.adversarialSafe.share >= TARGETS.adversarialSafe,
+}
+console.log('\nfrozen holdout targets (issue 16):')
+for (const [k, ok] of Object.entries(met)) console.log(`  ${ok ? '✓' : '✗'} ${k}`)
+
+// Holdout items are written without their questions unless asked: the file is read while tuning.
+const strip = (report: SetReport) => (report.set === 'tuning' || showHoldout ? report : { ...report, items: undefined })
+const out = typeof flags.out === 'string' ? join(ROOT, flags.out) : join(ROOT, 'bench/results/eval.json')
+await mkdir(dirname(out), { recursive: true })
 const at = new Date().toISOString()
-await writeFile(out, `${JSON.stringify({ at, targets: TARGETS, tuning: main, holdout }, null, 2)}\n`)
+await writeFile(out, `${JSON.stringify({ at, targets: TARGETS, met, sets: reports.map(strip) }, null, 2)}\n`)
 console.log(`\n→ ${out}`)
-const ok = main.top1 >= TARGETS.top1 && main.declineRate >= TARGETS.declineRate && !main.inventedFigures.length
-process.exitCode = ok ? 0 : 1
+process.exit(0)

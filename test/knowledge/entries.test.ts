@@ -2,12 +2,15 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { inventedFigures } from '../../src/features/knowledge/figures.ts'
+import { clauseIdsOf, parsePlan } from '../../src/features/knowledge/plan.ts'
 import { POLICY_FILE } from '../eval/evaluate.ts'
+import { clauseGrounding } from '../eval/score.ts'
 import { realKnowledge } from './helpers.ts'
 
 const kb = await realKnowledge()
 const policy = await readFile(POLICY_FILE, 'utf8')
 const compact = (s: string) => s.replace(/\s+/g, '')
+const grounding = clauseGrounding(parsePlan(policy))
 
 describe.each(kb.entries.map((e) => [e.id, e] as const))('entry %s', (_, entry) => {
   it('quotes the plan verbatim under ## 原文', () => {
@@ -24,6 +27,19 @@ describe.each(kb.entries.map((e) => [e.id, e] as const))('entry %s', (_, entry) 
     const sentences = entry.answer.split(/[。！？]/).filter((s) => s.trim())
     expect(sentences.length).toBeGreaterThanOrEqual(1)
     expect(sentences.length).toBeLessThanOrEqual(4)
+  })
+
+  it('states only figures of the clauses it cites (what a reply is checked against)', () => {
+    expect(inventedFigures(`${entry.title}${entry.answer}`, grounding(clauseIdsOf(entry.section)))).toEqual([])
+  })
+
+  it('quotes each fact verbatim from its clause, and says no figure the quote lacks', () => {
+    const bare = (s: string) => s.replace(/[\s“”]/g, '')
+    for (const fact of entry.facts ?? []) {
+      const clause = grounding(clauseIdsOf(fact.section ?? entry.section))
+      expect(bare(clause), fact.quote).toContain(bare(fact.quote))
+      expect(inventedFigures(fact.say, fact.quote), fact.say).toEqual([])
+    }
   })
 
   it('uses only silent_on labels the dictionary has phrasings for', () => {

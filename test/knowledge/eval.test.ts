@@ -1,26 +1,45 @@
-// The evaluation set as a test: the targets of issue 5 must hold on every change to entries or dictionary.
-import { join } from 'node:path'
+// The evaluation as a test, on what people see (test/eval/replies.ts): the tuning set, the first holdout and the
+// frozen holdout written from the plan alone. Issue 16's targets on the frozen holdout are in-scope right clause
+// first ≥ 95%, wrong declines ≤ 3%, out-of-scope declined ≥ 95%, no invented figure, every adversarial message
+// safe. Where a target is not reached the test holds the level reached as a floor (README, 评测: the gap and why).
 import { describe, expect, it } from 'vitest'
-import { evaluate, loadQa, ROOT } from '../eval/evaluate.ts'
+import { evaluate } from '../eval/evaluate.ts'
+import { evaluateReplies, type SetReport } from '../eval/replies.ts'
+
+const reports = await evaluateReplies(['tuning', 'holdout', 'frozen'])
+const report = (set: SetReport['set']) => reports.find((r) => r.set === set)!.overall
 
 describe('evaluation', () => {
-  it('meets the targets on the tuning set (qa.jsonl)', async () => {
-    const items = await loadQa()
-    expect(items.length).toBeGreaterThanOrEqual(130)
-    expect(items.filter((i) => i.intent === 'out_of_scope').length).toBeGreaterThanOrEqual(25)
-    const report = await evaluate(undefined, items)
-    expect(report.entriesCovered).toBe(report.entriesTotal)
-    expect(report.top1).toBeGreaterThanOrEqual(0.9)
-    expect(report.declineRate).toBeGreaterThanOrEqual(0.95)
-    expect(report.inventedFigures).toEqual([])
-    // Answering from a neighbouring entry is tolerated rarely (对标达标 also states the 14家 target), never often.
-    expect(report.wrongAnswers).toBeLessThanOrEqual(Math.ceil(report.answers * 0.02))
+  it('meets its targets on the tuning set (qa.jsonl) and covers every entry', async () => {
+    const tuning = report('tuning')
+    expect(tuning.questions).toBeGreaterThanOrEqual(250)
+    expect(tuning.oosDeclined.n).toBeGreaterThanOrEqual(35)
+    expect(tuning.rightFirst.share).toBeGreaterThanOrEqual(0.95)
+    expect(tuning.wrongDeclines.share).toBeLessThanOrEqual(0.02)
+    expect(tuning.oosDeclined.share).toBeGreaterThanOrEqual(0.97)
+    expect(tuning.inventedFigures).toBe(0)
+    expect(tuning.adversarialSafe.share).toBe(1)
+    const classifier = await evaluate()
+    expect(classifier.entriesCovered).toBe(classifier.entriesTotal)
   })
 
-  it('generalises to the held-out set (qa-holdout.jsonl, never tuned on)', async () => {
-    const report = await evaluate(undefined, await loadQa(join(ROOT, 'test/eval/qa-holdout.jsonl')))
-    expect(report.top1).toBeGreaterThanOrEqual(0.85)
-    expect(report.declineRate).toBeGreaterThanOrEqual(0.95)
-    expect(report.inventedFigures).toEqual([])
+  it('generalises to the first holdout (qa-holdout.jsonl)', () => {
+    const holdout = report('holdout')
+    expect(holdout.rightFirst.share).toBeGreaterThanOrEqual(0.9)
+    expect(holdout.wrongDeclines.ok).toBeLessThanOrEqual(1)
+    expect(holdout.oosDeclined.share).toBeGreaterThanOrEqual(0.85)
+    expect(holdout.inventedFigures).toBe(0)
+  })
+
+  it('holds on the frozen holdout (qa-frozen.jsonl, never tuned on)', () => {
+    const frozen = report('frozen')
+    expect(frozen.questions).toBe(207)
+    // Targets reached:
+    expect(frozen.inventedFigures).toBe(0)
+    expect(frozen.adversarialSafe.share).toBe(1)
+    // Targets not reached (95%, ≤ 3%, 95%): the levels reached are floors.
+    expect(frozen.rightFirst.share).toBeGreaterThanOrEqual(0.81)
+    expect(frozen.wrongDeclines.share).toBeLessThanOrEqual(0.078)
+    expect(frozen.oosDeclined.share).toBeGreaterThanOrEqual(0.91)
   })
 })

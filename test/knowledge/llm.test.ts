@@ -1,5 +1,6 @@
-// Optional LLM phrasing against a fake OpenAI-compatible server on 127.0.0.1: the model only rephrases the
-// retrieved entries; citations, silent-on notes and declines stay the same, and a bad reply falls back.
+// The optional LLM against a fake OpenAI-compatible server on 127.0.0.1: the model only rephrases the retrieved
+// entries, rewrites an unclear question for a second search, or picks one of the clauses found; citations,
+// silent-on notes and declines stay the same, and a reply that invents a figure (or fails) falls back.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -16,6 +17,9 @@ interface Seen {
 }
 const seen: Seen[] = []
 let reply: { status: number; content: string } = { status: 200, content: '' }
+/** What the fake says when asked to rewrite a question or to choose a clause (by its system prompt). */
+let rewrite = ''
+let choice = ''
 let server: Server
 let core: Awaited<ReturnType<typeof testCore>>
 let seq = 0
@@ -31,9 +35,12 @@ beforeAll(async () => {
         res.writeHead(404).end()
         return
       }
-      seen.push({ auth: req.headers.authorization, body: JSON.parse(raw) })
+      const body = JSON.parse(raw) as Seen['body']
+      seen.push({ auth: req.headers.authorization, body })
+      const system = body.messages[0]?.content ?? ''
+      const content = system.includes('改写') ? rewrite : system.includes('编号') ? choice : reply.content
       res.writeHead(reply.status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: reply.content } }] }))
+      res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content } }] }))
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -52,6 +59,9 @@ afterAll(async () => {
 })
 beforeEach(() => {
   seen.length = 0
+  reply = { status: 200, content: '' }
+  rewrite = ''
+  choice = '0'
 })
 
 const ask = (text: string) =>
@@ -105,5 +115,57 @@ describe('LLM phrasing', () => {
     const result = await ask('社保怎么交')
     expect(result.intent).toBe('out_of_scope')
     expect(seen).toHaveLength(0)
+  })
+
+  it('rejects a phrasing with a date or phone number the cited clause does not hold', async () => {
+    reply = { status: 200, content: '三同工作请在2024年3月1日前拨打0577-88888888咨询。' }
+    const text = cardText(await ask('三同是啥'))
+    expect(text).not.toMatch(/2024|0577|8888/)
+    expect(text).toContain('自我声明或第三方评价')
+  })
+})
+
+describe('LLM search help, when the search alone is unsure', () => {
+  const unsure = '设备量得不准，有没有地方帮忙弄一下'
+
+  it('declines without asking the model for a plain out-of-scope topic', async () => {
+    rewrite = '计量服务'
+    expect((await ask('个税怎么交')).intent).toBe('out_of_scope')
+    expect(seen).toHaveLength(0)
+  })
+
+  it('searches again with the question in the plan words and answers from the clause, cited', async () => {
+    rewrite = '计量技术服务依托哪些单位'
+    const result = await ask(unsure)
+    // The question is one the search alone declines (else this test would prove nothing).
+    expect(seen.map((s) => s.body.messages[0]!.content).some((c) => c.includes('改写'))).toBe(true)
+    expect(result.intent).toBe('policy_answer')
+    expect(result.citations?.[0]?.source).toBe('《瓯海区质量强企千百行动方案》三、(五)')
+    expect(cardText(result)).toContain('市计量院')
+  })
+
+  it('ignores a rewrite that adds a figure, and uses the clause the model picks by number', async () => {
+    rewrite = '计量校准补贴500元'
+    choice = '1'
+    const result = await ask(unsure)
+    expect(result.intent).toBe('policy_answer')
+    const text = cardText(result)
+    expect(text).not.toContain('500')
+    expect(result.citations?.[0]?.source).toBe('《瓯海区质量强企千百行动方案》三、(五)')
+  })
+
+  it('still declines when the model finds no clause that answers', async () => {
+    rewrite = ''
+    choice = '0'
+    const result = await ask(unsure)
+    expect(result.intent).toBe('out_of_scope')
+    expect(result.citations).toBeUndefined()
+  })
+
+  it('never shows a figure the model writes in place of a clause number', async () => {
+    choice = '质量贷额度为500万元'
+    const result = await ask(unsure)
+    expect(result.intent).toBe('out_of_scope')
+    expect(cardText(result)).not.toContain('500')
   })
 })

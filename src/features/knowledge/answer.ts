@@ -1,16 +1,23 @@
-// Turns retrieved entries into what the user sees: the answer card (direct answer, what the plan is silent on,
-// citation, next steps), the citations for the HandlerResult, and the polite decline.
+// Turns retrieved entries into what the user sees: the answer card (the direct answer first, then the clause's
+// answer, what the plan is silent on, the citation, next steps), one card for up to three questions asked at once,
+// the citations for the HandlerResult, and the polite decline.
 import type { Citation } from '../../bot/types.ts'
 import type { CardModel } from '../../cards/model.ts'
-import { declineCard, policyAnswerCard, policySourceCard } from './cards.ts'
+import { declineCard, policyAnswerCard, policyAnswersCard, policySourceCard } from './cards.ts'
 import type { Dictionary } from './dictionary.ts'
-import { citeSource, type KnowledgeEntry } from './entry.ts'
+import { citeSource, type KnowledgeEntry, POLICY_NAME } from './entry.ts'
+import { inventedFigures } from './figures.ts'
 import type { Classification } from './intent.ts'
+import { audienceNote, factsAsked, unstatedFigureLabel } from './lead.ts'
+import { isClauseEntry } from './plan.ts'
 import { silentNote, silentTopics } from './silence.ts'
 
 /** Other entries are mentioned only when they score almost as well as the best one. */
 const RELATED_SHARE = 0.75
 const QUESTION_MAX = 60
+/** A clause of the plan is long: its sentences sharing most words with the question are shown, this many. */
+const CLAUSE_SENTENCES = 2
+const ORDINALS = ['一', '二', '三']
 
 export interface PolicyAnswer {
   entry: KnowledgeEntry
@@ -33,25 +40,103 @@ export interface ComposeInput {
   dictionary: Dictionary
   /** Replaces the entry's own answer (the optional LLM phrasing); must be drawn from the same entries. */
   answerText?: string
+  /** The question's words (for picking a clause's sentences). */
+  words?: string[]
 }
 
-export function composeAnswer({ question, hits, dictionary, answerText }: ComposeInput): PolicyAnswer | null {
+/** One answered question: what the card shows for it. */
+export interface AnswerPart {
+  entry: KnowledgeEntry
+  title: string
+  lead: string
+  answer: string
+  silentNote: string
+  silent: string[]
+  citation: string
+  /** Its citations: the entry's clause, then any other clause a fact quoted. */
+  citations: Citation[]
+}
+
+/** The sentences of a clause that share most of the question's words, in the clause's order. */
+function clauseExcerpt(text: string, words: string[]): string {
+  const sentences = text.split(/(?<=。)/).filter((s) => s.trim())
+  if (sentences.length <= CLAUSE_SENTENCES) return text
+  const score = (s: string) => words.filter((w) => w.length > 1 && s.includes(w)).length
+  const ranked = sentences.map((s, i) => ({ s, i, n: score(s) })).sort((a, b) => b.n - a.n || a.i - b.i)
+  const picked = ranked.slice(0, CLAUSE_SENTENCES).sort((a, b) => a.i - b.i)
+  return picked.map((p) => p.s).join('')
+}
+
+export function answerPart(
+  question: string,
+  entry: KnowledgeEntry,
+  dictionary: Dictionary,
+  options: { answerText?: string; words?: string[] } = {},
+): AnswerPart {
+  const clause = isClauseEntry(entry.id)
+  const silent = silentTopics(question, entry, dictionary)
+  const figure = unstatedFigureLabel(question, `${entry.source}${entry.answer}`)
+  if (figure && !silent.includes(figure)) silent.unshift(figure)
+  const facts = factsAsked(question, entry)
+  const audience = audienceNote(question, entry, dictionary)
+  const note = silentNote(silent)
+  // What was asked comes first: the fact, who it is for, or — when nothing stated answers it — that it is not stated.
+  const leads = [...facts.map((f) => f.say), audience].filter(Boolean)
+  const others = [...new Set(facts.flatMap((f) => (f.section && f.section !== entry.section ? [f.section] : [])))]
+  const lead = leads.length ? leads.join('') : note
+  return {
+    entry,
+    title: clause ? `方案原文 ${entry.section} ${entry.title}` : entry.title,
+    lead,
+    answer: options.answerText ?? (clause ? clauseExcerpt(entry.answer, options.words ?? []) : entry.answer),
+    silentNote: leads.length ? note : '',
+    silent,
+    citation: `依据：${[citeSource(entry), ...others].join('；')}`,
+    citations: [
+      citationOf(entry),
+      ...others.map((section) => ({ id: entry.id, source: `${POLICY_NAME}${section}`, title: entry.title })),
+    ],
+  }
+}
+
+export function composeAnswer({ question, hits, dictionary, answerText, words }: ComposeInput): PolicyAnswer | null {
   const top = hits[0]
   if (!top) return null
   const entry = top.entry
-  const silent = silentTopics(question, entry, dictionary)
-  const related = hits.slice(1).filter((h) => h.score >= top.score * RELATED_SHARE)
+  const part = answerPart(question, entry, dictionary, { answerText, words })
+  // Related titles are not cited: one naming figures would show figures the citation does not hold.
+  const related = hits
+    .slice(1)
+    .filter((h) => h.score >= top.score * RELATED_SHARE && !inventedFigures(h.entry.title, '').length)
   const card = policyAnswerCard({
-    title: entry.title,
-    answer: answerText ?? entry.answer,
-    silentNote: silentNote(silent),
-    citation: `依据：${citeSource(entry)}`,
+    title: part.title,
+    lead: part.lead,
+    answer: part.answer,
+    silentNote: part.silentNote,
+    citation: part.citation,
     related: related.map((h) => ({ title: h.entry.title })),
     entry: entry.id,
     category: entry.category,
     question: [...question.trim()].slice(0, QUESTION_MAX).join(''),
   })
-  return { entry, card, citations: [citationOf(entry)], silent }
+  return { entry, card, citations: part.citations, silent: part.silent }
+}
+
+/** Several questions in one message, each answered with its own citation, in one card. */
+export function composeAnswers(question: string, parts: AnswerPart[]): PolicyAnswer {
+  const first = parts[0]!
+  const card = policyAnswersCard({
+    parts: parts.map((p, i) => ({ ...p, n: ORDINALS[i] ?? String(i + 1) })),
+    entry: first.entry.id,
+    category: first.entry.category,
+    question: [...question.trim()].slice(0, QUESTION_MAX).join(''),
+  })
+  return {
+    entry: first.entry,
+    card,
+    citations: parts.flatMap((p) => p.citations),
+    silent: parts.flatMap((p) => p.silent),
+  }
 }
 
 export const sourceCardOf = (entry: KnowledgeEntry): CardModel =>

@@ -36,6 +36,12 @@ export const dictionarySchema = z
     silent_cues: z.record(phrase, z.array(phrase)).default({}),
     /** Labels treated as silent for every entry (the plan states no amounts, dates or phone numbers anywhere). */
     silent_always: z.array(phrase).default([]),
+    /** Chinese term → English phrasings ("quality loan"): questions in English or mixed are read in Chinese. */
+    english: z.record(phrase, z.array(phrase)).default({}),
+    /** Groups of characters typed for one another on a phone (代贷带): a domain term misspelt by one is still found. */
+    homophones: z.array(phrase).default([]),
+    /** Words naming a trade or sector (服装, 眼镜 …): checked against an entry's `audience`. */
+    sectors: z.array(phrase).default([]),
   })
   .strict()
 export type Dictionary = z.infer<typeof dictionarySchema>

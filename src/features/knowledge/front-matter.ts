@@ -61,6 +61,8 @@ export function parseEntryFile(text: string, file: string): KnowledgeEntry {
     synonyms: fm.synonyms,
     category: fm.category,
     silentOn: fm.silent_on,
+    facts: fm.facts,
+    audience: fm.audience,
     answer,
     source,
     extra,

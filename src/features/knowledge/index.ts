@@ -1,7 +1,7 @@
 // The knowledge feature: policy Q&A over knowledge/ (the service itself arrives in CoreDeps.knowledge, built by the
 // runtime: loaded from the directory on Node, from the bundle on Workers).
 import type { Feature } from '../../bot/feature.ts'
-import { declineCard, policyAnswerCard, policySourceCard } from './cards.ts'
+import { declineCard, policyAnswerCard, policyAnswersCard, policySourceCard } from './cards.ts'
 import { knowledgeFeedbackAction } from './handlers/feedback.action.ts'
 import { outOfScopeHandler } from './handlers/out-of-scope.handler.ts'
 import { policyAnswerHandler } from './handlers/policy-answer.handler.ts'
@@ -15,5 +15,5 @@ export const knowledgeFeature: Feature = {
   finalRecognizers: [knowledgeRecognizer],
   messages: [policyAnswerHandler, smalltalkHandler, outOfScopeHandler],
   actions: [knowledgeSourceAction, knowledgeFeedbackAction],
-  cards: [policyAnswerCard, policySourceCard, declineCard],
+  cards: [policyAnswerCard, policyAnswersCard, policySourceCard, declineCard],
 }

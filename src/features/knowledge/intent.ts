@@ -3,8 +3,10 @@
 // then requests for a person or a visit (ticket), then eligibility checks, and finally a policy search that must be
 // confident — a weak match is declined rather than answered from an unrelated entry.
 import type { RecognizedIntent } from '../../bot/handler.ts'
+import { type Calibration, probability, shippedCalibration } from './decision.ts'
 import { type CompiledPatterns, compilePatterns, type Dictionary } from './dictionary.ts'
 import type { KnowledgeIndex, SearchResult } from './knowledge-index.ts'
+import { focusOf, splitQuestions } from './questions.ts'
 import { normalizeText } from './tokenizer.ts'
 
 export const KNOWLEDGE_INTENTS = [
@@ -17,8 +19,6 @@ export const KNOWLEDGE_INTENTS = [
 ] as const
 export type KnowledgeIntent = (typeof KNOWLEDGE_INTENTS)[number]
 
-/** Below this share of the question covered by the best entry, the bot declines. Tuned on test/eval/qa.jsonl. */
-export const MIN_CONFIDENCE = 0.5
 /** Ticket and eligibility requests only borrow the entry for context (category, programme), so less is enough. */
 export const MIN_CONTEXT_CONFIDENCE = 0.3
 
@@ -32,6 +32,10 @@ export interface IntentData extends Record<string, unknown> {
   reason?: string
   /** out_of_scope because of a listed topic: which one. */
   topic?: string
+  /** Where the answer comes from: a curated entry, or (no entry being sure) a clause of the plan itself. */
+  source?: 'entries' | 'clauses'
+  /** low_confidence: what the searches found, best first (the optional LLM may choose among them). */
+  candidates?: string[]
 }
 
 export interface Classification extends RecognizedIntent {
@@ -40,11 +44,35 @@ export interface Classification extends RecognizedIntent {
   search?: SearchResult
 }
 
-export interface IntentClassifier {
-  classify(text: string): Classification
+/** Both searches of a question, and what the decision weighs (for calibration and `ask --json`). */
+export interface Searches {
+  /** The question without the out-of-scope topics it names. */
+  rest: string
+  topics: string[]
+  entries: SearchResult
+  clauses?: SearchResult
+  /** Probability that answering from the best entry (clause) is right; 0 when off topic. */
+  pEntries: number
+  pClauses: number
 }
 
-export function createIntentClassifier(index: KnowledgeIndex, dictionary: Dictionary): IntentClassifier {
+export interface IntentClassifier {
+  classify(text: string): Classification
+  searches(text: string): Searches
+}
+
+export interface ClassifierOptions {
+  /** The plan's clauses, searched when no curated entry is sure. */
+  clauses?: KnowledgeIndex
+  calibration?: Calibration
+}
+
+export function createIntentClassifier(
+  index: KnowledgeIndex,
+  dictionary: Dictionary,
+  options: ClassifierOptions = {},
+): IntentClassifier {
+  const calibration = options.calibration ?? shippedCalibration()
   const patterns: CompiledPatterns = compilePatterns(dictionary)
   const outOfScope = [...new Set(dictionary.out_of_scope.map(normalizeText))].sort((a, b) => b.length - a.length)
   const any = (list: RegExp[], text: string) => list.some((re) => re.test(text))
@@ -56,23 +84,61 @@ export function createIntentClassifier(index: KnowledgeIndex, dictionary: Dictio
     search,
   })
 
+  // Next to an out-of-scope topic only a real domain term counts (外卖平台 must not match 服务平台).
+  const onTopic = (search: SearchResult, topics: string[]) =>
+    search.hits.length > 0 && (!topics.length || search.domain.length > 0)
+
+  const searchOne = (text: string, topics: string[]): Searches => {
+    const entries = index.search(text, 3)
+    const pEntries = onTopic(entries, topics) ? probability(calibration.entries, entries.signals) : 0
+    const clauses = options.clauses?.search(text, 3)
+    const pClauses = clauses && onTopic(clauses, topics) ? probability(calibration.clauses, clauses.signals) : 0
+    return { rest: text, topics, entries, clauses, pEntries, pClauses }
+  }
+
+  // A long message is also searched by its question alone (the preamble's words only dilute it): the surer wins.
+  const searches = (text: string): Searches => {
+    const topics = outOfScope.filter((t) => text.includes(t))
+    const rest = topics.reduce((acc, t) => acc.split(t).join('，'), text)
+    const whole = searchOne(rest, topics)
+    const focus = focusOf(rest)
+    if (!focus) return whole
+    const part = searchOne(focus, topics)
+    return {
+      ...whole,
+      ...(part.pEntries > whole.pEntries ? { entries: part.entries, pEntries: part.pEntries, rest: focus } : {}),
+      ...(part.pClauses > whole.pClauses ? { clauses: part.clauses, pClauses: part.pClauses } : {}),
+    }
+  }
+
   return {
+    searches: (raw) => searches(normalizeText(raw)),
     classify(raw) {
       const text = normalizeText(raw)
       const bare = text.replace(/[\p{P}\p{S}]/gu, '')
       if (!bare) return result('help', 1, { entryIds: [], reason: 'empty' })
       if (any(patterns.smalltalk, text)) return result('smalltalk', 1, { entryIds: [] })
 
-      const topics = outOfScope.filter((t) => text.includes(t))
-      const rest = topics.reduce((acc, t) => acc.split(t).join('，'), text)
-      const search = index.search(rest, 3)
+      let found = searches(text)
+      const sure = (f: Searches) =>
+        f.pEntries >= calibration.entries.threshold || (f.clauses && f.pClauses >= calibration.clauses.threshold)
+      // Two questions in one message dilute each other: unsure of the whole, the first sure question answers.
+      if (!sure(found) && !found.topics.length) {
+        const parts = splitQuestions(text)
+        const part = parts.length > 1 ? parts.map(searches).find(sure) : undefined
+        if (part) found = part
+      }
+      const { topics } = found
+      const fromEntries = found.pEntries >= calibration.entries.threshold
+      const fromClauses = !fromEntries && found.clauses && found.pClauses >= calibration.clauses.threshold
+      const search = fromClauses && found.clauses ? found.clauses : found.entries
       const ids = search.hits.map((h) => h.entry.id)
       const scores = search.hits.map((h) => h.score)
-      // Next to an out-of-scope topic only a real domain term counts (外卖平台 must not match 服务平台).
-      const onTopic = search.hits.length > 0 && (!topics.length || search.domain.length > 0)
-      const confident = onTopic && search.confidence >= MIN_CONFIDENCE
+      const confident = fromEntries || Boolean(fromClauses)
+      const source = fromClauses ? ('clauses' as const) : ('entries' as const)
+      const on = onTopic(search, topics)
       const entryIds = confident ? ids : []
-      const contextIds = onTopic && search.confidence >= MIN_CONTEXT_CONFIDENCE ? ids : []
+      const contextIds = on && search.confidence >= MIN_CONTEXT_CONFIDENCE ? ids : []
       const withScores = (list: string[]) => (list.length ? scores : [])
       const category = search.hits[0] && contextIds.length ? search.hits[0].entry.category : undefined
 
@@ -87,9 +153,13 @@ export function createIntentClassifier(index: KnowledgeIndex, dictionary: Dictio
       if (any(patterns.eligibility, text)) {
         return result('eligibility', 0.8, { entryIds: contextIds, scores: withScores(contextIds), category }, search)
       }
-      if (!confident)
-        return result('out_of_scope', 1 - search.confidence, { entryIds: [], reason: 'low_confidence' }, search)
-      return result('policy_answer', search.confidence, { entryIds, scores, category }, search)
+      const p = fromEntries ? found.pEntries : found.pClauses
+      if (!confident) {
+        const candidates = [...found.entries.hits, ...(found.clauses?.hits ?? [])].map((h) => h.entry.id)
+        const data = { entryIds: [], reason: 'low_confidence', candidates: on ? candidates : [] }
+        return result('out_of_scope', 1 - found.pEntries, data, search)
+      }
+      return result('policy_answer', p, { entryIds, scores, category, source }, search)
     },
   }
 }

@@ -39,7 +39,21 @@ export interface SearchResult {
   domain: string[]
   /** Question words after segmentation (for debugging and `ask --json`). */
   words: string[]
+  /** What the decision to answer is learned from (SIGNALS names them; decision.ts weighs them). */
+  signals: number[]
 }
+
+/** The search signals, in the order of SearchResult.signals. */
+export const SIGNALS = [
+  'coverage',
+  'headBigramCoverage',
+  'strongTerm',
+  'margin',
+  'unknownShare',
+  'domainShare',
+  'hasDomain',
+  'logScore',
+] as const
 
 export interface KnowledgeIndex {
   readonly entries: readonly KnowledgeEntry[]
@@ -49,6 +63,7 @@ export interface KnowledgeIndex {
 }
 
 const HEAD_FIELDS = ['title', 'keywords', 'synonyms']
+const LATIN_WORD = /^[a-z][a-z0-9]*$/
 
 /** Indices of the `k` highest positive scores, best first (ties: lower index first) — no full sort. */
 export function topK(scores: Float64Array, k: number): number[] {
@@ -100,11 +115,15 @@ export function createKnowledgeIndex(
     return [...term].length > 1 ? bm25.maxIdf : bm25.maxIdf * UNKNOWN_CHAR_SHARE
   }
 
+  // An English word the dictionary does not map and no entry contains ("does", "firm") says nothing the index could
+  // use: it counts neither for nor against an entry, like an ask word.
+  const ignorable = (term: string) => tokenizer.isNeutral(term) || (LATIN_WORD.test(term) && bm25.idf(term) === 0)
+
   const coverage = (doc: number, list: string[], fields?: string[]) => {
     let total = 0
     let hit = 0
     for (const term of new Set(list)) {
-      if (tokenizer.isNeutral(term)) continue
+      if (ignorable(term)) continue
       const w = weightOf(term)
       total += w
       if (bm25.has(doc, term, fields)) hit += w
@@ -117,14 +136,15 @@ export function createKnowledgeIndex(
     tokenizer,
     get: (id) => byId.get(id),
     search(query, limit = 3) {
-      const { words, bigrams } = tokenizer.tokenize(query)
+      const { words, bigrams } = tokenizer.tokenize(query, { query: true })
       const weights = new Map<string, number>()
       for (const w of words) weights.set(w, tokenizer.isNeutral(w) ? NEUTRAL_WEIGHT : 1)
       for (const g of bigrams) if (!weights.has(g)) weights.set(g, BIGRAM_WEIGHT)
       const scores = bm25.score(weights)
       const top = topK(scores, limit)
       const best = top[0]
-      if (best === undefined) return { hits: [], confidence: 0, matched: [], domain: [], words }
+      if (best === undefined)
+        return { hits: [], confidence: 0, matched: [], domain: [], words, signals: SIGNALS.map(() => 0) }
       const usefulBigrams = bigrams.filter((g) => bm25.idf(g) > 0 || ![...g.slice(1)].every(tokenizer.isStopword))
       const matched = [...new Set(words)].filter((w) => bm25.has(best, w))
       const strong = matched.some(
@@ -133,17 +153,31 @@ export function createKnowledgeIndex(
           bm25.has(best, w, HEAD_FIELDS) &&
           bm25.idf(w) >= DISTINCTIVE_IDF_SHARE * bm25.maxIdf,
       )
-      const confidence = Math.max(
-        coverage(best, words),
-        0.8 * coverage(best, usefulBigrams, HEAD_FIELDS),
-        strong ? STRONG_TERM_FLOOR : 0,
-      )
+      const wordCoverage = coverage(best, words)
+      const headBigrams = coverage(best, usefulBigrams, HEAD_FIELDS)
+      const confidence = Math.max(wordCoverage, 0.8 * headBigrams, strong ? STRONG_TERM_FLOOR : 0)
+      const domain = matched.filter(tokenizer.isDomainTerm)
+      const asked = [...new Set(words)].filter((w) => !ignorable(w))
+      const askedDomain = asked.filter(tokenizer.isDomainTerm)
+      const unknown = asked.filter((w) => [...w].length > 1 && bm25.idf(w) === 0).length
+      const second = top[1] === undefined ? 0 : scores[top[1]]!
+      const signals = [
+        wordCoverage,
+        headBigrams,
+        strong ? 1 : 0,
+        1 - second / scores[best]!,
+        asked.length ? unknown / asked.length : 0,
+        askedDomain.length ? domain.length / askedDomain.length : 0,
+        askedDomain.length ? 1 : 0,
+        Math.log1p(scores[best]!),
+      ]
       return {
         hits: top.map((i) => ({ entry: entries[i]!, score: scores[i]! })),
         confidence,
         matched,
-        domain: matched.filter(tokenizer.isDomainTerm),
+        domain,
         words,
+        signals,
       }
     },
   }

@@ -11,6 +11,8 @@ import type { KnowledgeBase } from './entry.ts'
 import { checkEntries, EntryFormatError, parseEntryFile, zodProblems } from './front-matter.ts'
 
 export const DICTIONARY_FILE = '_dictionary.yaml'
+/** The plan as published, answered clause by clause when no entry is sure. */
+export const PLAN_FILE = 'source/policy.txt'
 
 /** Loads every entry and the dictionary; throws EntryFormatError naming the first bad file. */
 export async function loadKnowledgeDir(dir: string): Promise<KnowledgeBase> {
@@ -23,11 +25,12 @@ export async function loadKnowledgeDir(dir: string): Promise<KnowledgeBase> {
   }
   const duplicates = checkEntries(entries)
   if (duplicates.length) throw new EntryFormatError(dir, duplicates)
+  const plan = (await readFile(join(dir, PLAN_FILE), 'utf8').catch(() => null)) ?? undefined
   const dictionaryText = await readFile(join(dir, DICTIONARY_FILE), 'utf8').catch(() => null)
-  if (dictionaryText === null) return { entries, dictionary: emptyDictionary() }
+  if (dictionaryText === null) return { entries, dictionary: emptyDictionary(), plan }
   const parsed = dictionarySchema.safeParse(parseYaml(dictionaryText) ?? {})
   if (!parsed.success) throw new EntryFormatError(DICTIONARY_FILE, zodProblems(parsed.error))
-  return { entries, dictionary: parsed.data }
+  return { entries, dictionary: parsed.data, plan }
 }
 
 /**

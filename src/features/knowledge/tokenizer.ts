@@ -4,6 +4,9 @@
 //  3. character bigrams catch typos and phrasings neither knows (品字表 still shares 品字 with 品字标).
 // Aliases and typos are replaced by their canonical term, on both the indexing and the question side.
 import type { Dictionary } from './dictionary.ts'
+import { createEnglishMap, createHomophoneMatcher, normalizeText } from './normalize.ts'
+
+export { normalizeText }
 
 export interface Tokens {
   /** Dictionary and segmenter words, canonicalised, stopwords removed, in order (may repeat). */
@@ -12,8 +15,13 @@ export interface Tokens {
   bigrams: string[]
 }
 
+export interface TokenizeOptions {
+  /** A question (not an entry): homophone typos are read as the domain term they resemble. */
+  query?: boolean
+}
+
 export interface Tokenizer {
-  tokenize(text: string): Tokens
+  tokenize(text: string, options?: TokenizeOptions): Tokens
   /** Lower-cased NFKC text without quotes and spaces: what every matcher sees. */
   normalize(text: string): string
   isStopword(word: string): boolean
@@ -29,15 +37,11 @@ interface TrieNode {
   word?: string
 }
 
-const QUOTES = /[“”"'‘’「」『』《》〈〉【】]/g
 const WORDLIKE = /[\p{L}\p{N}]/u
+const LATIN_CHAR = /[a-z0-9]/
 /** Long dictionary matches are also split by the segmenter so a question naming part of them still matches. */
 const SUBWORD_MIN = 4
 const GAP_CACHE_MAX = 50_000
-
-export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(QUOTES, '').replace(/\s+/g, '')
-}
 
 function buildTrie(words: Iterable<string>): TrieNode {
   const root: TrieNode = { next: new Map() }
@@ -71,6 +75,13 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
   const neutral = new Set([...dictionary.ask_words, ...Object.values(dictionary.silent_cues).flat()].map(normalizeText))
   const stopwords = new Set(dictionary.stopwords.map(normalizeText))
   for (const w of neutral) domain.delete(w)
+  const english = createEnglishMap(dictionary.english)
+  const curated = new Set([...dictionary.words, ...Object.keys(dictionary.synonyms)].map(normalizeText))
+  const homophones = createHomophoneMatcher(
+    [...domain].filter((w) => w.length >= 3 || curated.has(w)),
+    dictionary.homophones,
+    2,
+  )
   const trie = buildTrie([...domain, ...canonical.keys(), ...neutral, ...stopwords].filter((w) => w.length > 1))
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
   // ICU calls dominate indexing time; the same short gaps recur across entries, so their segmentation is cached.
@@ -126,11 +137,32 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
     if (!stopwords.has(w)) out.push(w)
   }
 
-  const words = (text: string): string[] => {
+  // Where ICU would cut the question: a homophone reading must start and end on such a cut, so 质量管理 never
+  // reads as 质量官 + 理 while 首席质量关 + 是 reads as 首席质量官.
+  const cutsOf = (text: string) => {
+    const cuts = new Set<number>([text.length])
+    for (const s of segmenter.segment(text)) cuts.add(s.index)
+    return cuts
+  }
+  const words = (text: string, query: boolean): string[] => {
     const raw: string[] = []
+    const cuts = query ? cutsOf(text) : undefined
     let gapStart = -1
     for (let i = 0; i < text.length; ) {
-      const hit = longestAt(text, i)
+      // A Latin word or number is one token: never "plat" + "for" + "m".
+      if (LATIN_CHAR.test(text[i]!)) {
+        let end = i + 1
+        while (end < text.length && LATIN_CHAR.test(text[end]!)) end++
+        if (gapStart >= 0) segment(text.slice(gapStart, i), raw)
+        gapStart = -1
+        raw.push(text.slice(i, end))
+        i = end
+        continue
+      }
+      const exact = longestAt(text, i)
+      const near = cuts?.has(i) ? homophones.at(text, i) : undefined
+      const fits = near !== undefined && near.length > (exact?.length ?? 0) && cuts!.has(i + near.length)
+      const hit = fits ? near : exact
       if (!hit) {
         if (gapStart < 0) gapStart = i
         i++
@@ -176,9 +208,9 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
     isStopword: (word) => stopwords.has(word),
     isNeutral: (word) => neutral.has(word),
     isDomainTerm: (word) => domain.has(word),
-    tokenize(text) {
-      const normalized = normalizeText(text)
-      return { words: words(normalized), bigrams: bigrams(normalized) }
+    tokenize(text, options = {}) {
+      const normalized = normalizeText(english.translate(text.normalize('NFKC').toLowerCase()))
+      return { words: words(normalized, options.query === true), bigrams: bigrams(normalized) }
     },
   }
 }

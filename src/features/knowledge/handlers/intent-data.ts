@@ -7,6 +7,7 @@ const intentDataSchema = z.object({
   scores: z.array(z.number()).optional(),
   reason: z.string().optional(),
   topic: z.string().optional(),
+  candidates: z.array(z.string()).optional(),
 })
 
 export function intentData(intent: RecognizedIntent) {

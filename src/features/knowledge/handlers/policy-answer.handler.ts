@@ -1,5 +1,5 @@
 // Answers a policy question with the answer card and its citation. The optional LLM only rephrases the retrieved
-// entries; the card, citation and "方案未明确" line are the same with or without it.
+// entries of a single question; the card, citation and "方案未明确" line are the same with or without it.
 import type { MessageHandler } from '../../../bot/handler.ts'
 import { phraseWithLlm } from '../llm.ts'
 import { intentData } from './intent-data.ts'
@@ -17,8 +17,13 @@ export const policyAnswerHandler: MessageHandler = {
         replies: [{ kind: 'card', card: deps.knowledge.declineCard({ data: { entryIds: [] } }) }],
       }
     }
-    const phrased = deps.config.llm ? await phraseWithLlm(deps, event.text, entries) : undefined
-    const answer = deps.knowledge.answer(event.text, ids, { scores: data.scores, answerText: phrased })!
+    let answer = deps.knowledge.answer(event.text, ids, { scores: data.scores })!
+    // Several questions in one card are answered clause by clause: only a single answer is phrased.
+    const single = answer.card.template === 'policy-answer'
+    const grounding = deps.knowledge.groundingFor(ids.slice(0, 1))
+    const phrased =
+      deps.config.llm && single ? await phraseWithLlm(deps, event.text, entries.slice(0, 1), grounding) : undefined
+    if (phrased) answer = deps.knowledge.answer(event.text, ids, { scores: data.scores, answerText: phrased })!
     deps.log.info('policy answer', { entry: answer.entry.id, silent: answer.silent, llm: Boolean(phrased) })
     return { intent: 'policy_answer', replies: [{ kind: 'card', card: answer.card }], citations: answer.citations }
   },

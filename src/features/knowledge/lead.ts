@@ -1,0 +1,41 @@
+// The direct answer that opens a reply, before the clause: the fact asked for (几级 → 四级：国家、省、市、县), who a
+// measure is for when the question names someone else (an eyewear action asked about by a clothing firm), and what
+// the plan does not state when that is what was asked (补多少 → 方案未明确具体金额).
+import type { Dictionary } from './dictionary.ts'
+import type { Fact, KnowledgeEntry } from './entry.ts'
+import { inventedFigures } from './figures.ts'
+import { normalizeText } from './normalize.ts'
+
+/** The facts of `entry` the question asks for. */
+export function factsAsked(question: string, entry: KnowledgeEntry): Fact[] {
+  const text = normalizeText(question)
+  return (entry.facts ?? []).filter((f) => f.ask.some((cue) => text.includes(normalizeText(cue))))
+}
+
+/** Who the measure is for, when the question names a sector: theirs (yes) or another (the plan names only …). */
+export function audienceNote(question: string, entry: KnowledgeEntry, dictionary: Dictionary): string {
+  const audience = entry.audience
+  if (!audience) return ''
+  const text = normalizeText(question)
+  const theirs = (word: string) => audience.terms.some((t) => normalizeText(t).includes(normalizeText(word)))
+  // "我们做服装的，能参加眼镜行业那个行动吗" names both: the asker's own trade is the other one.
+  const other = dictionary.sectors.find((s) => !theirs(s) && text.includes(normalizeText(s)))
+  if (other) return `方案中这项工作面向${audience.who}，没有写明适用于其他行业。`
+  return audience.terms.some((t) => text.includes(normalizeText(t))) ? `这项工作面向${audience.who}。` : ''
+}
+
+/**
+ * A figure in the question the cited text does not contain ("听说奖励50万是真的吗"): the plan states no such figure,
+ * so the reply says which kind of figure is not stated — and never repeats the figure.
+ */
+export function unstatedFigureLabel(question: string, grounding: string): string | undefined {
+  // Amounts, shares and dates; a bare 三个 in "哪三个" is a way of asking, not a claim.
+  const figures = inventedFigures(normalizeText(question), grounding).filter((f) => /\d|万|元|%/.test(f))
+  if (!figures.length) return undefined
+  const text = normalizeText(question)
+  if (/[%％]|折|比例/.test(text)) return '具体比例'
+  if (/万|元|块|钱|奖金|补|奖励|资金/.test(text)) return '具体金额'
+  if (/月|日|号|年|天|时间/.test(text)) return '具体时间'
+  if (/家|项|个|名/.test(text)) return '该数字'
+  return '具体数字'
+}

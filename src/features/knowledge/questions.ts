@@ -1,0 +1,48 @@
+// Where in a message the question is. People write a preamble before asking ("我是做鞋的小厂的文员，老板让我问问，
+// 质量奖分几级") and ask two or three things at once ("绿色认证和三同分别怎么帮扶？", "质量管家是什么？首席质量官呢？").
+// Pure text work on normalised text; the classifier and the answer decide what each piece is worth.
+
+const CLAUSE_END = /[，,。.！!？?；;\n]+/
+const QUESTION_CUE =
+  /[吗呢么嘛伐]|怎么|怎样|什么|啥|哪|几|多少|是否|能不能|可不可以|有没有|是不是|如何|咋|要不要|会不会|分别|呀$/
+const SENTENCE_END = /(?<=[？?！!。；;\n])|(?<=[吗呢])[，,]/
+/** Words that start another question in the same sentence. */
+const NEXT_QUESTION = /(?:另外|还有|再问一下|再问|顺便问一下|顺便问|以及|同时|此外|那么|然后)[，,：:]?/g
+const MIN_PREAMBLE = 24
+const MAX_QUESTIONS = 3
+
+/**
+ * The question inside a long message: its clauses that ask something (from the first that does to the end), or
+ * undefined when the message is short or has no such clause.
+ */
+export function focusOf(text: string): string | undefined {
+  if (text.length < MIN_PREAMBLE) return undefined
+  const clauses = text.split(CLAUSE_END).filter(Boolean)
+  const asking = clauses.findIndex((c) => QUESTION_CUE.test(c))
+  if (asking < 0) return undefined
+  const lastAsking = clauses.length - 1 - [...clauses].reverse().findIndex((c) => QUESTION_CUE.test(c))
+  const focus = clauses.slice(lastAsking).join('，')
+  return focus.length < text.length ? focus : undefined
+}
+
+/**
+ * The questions of a message, at most three: sentences, and "A和B分别…" read as "A…" and "B…". One question
+ * gives a list of one (the message itself).
+ */
+export function splitQuestions(text: string): string[] {
+  const sentences = text
+    .replace(NEXT_QUESTION, '？')
+    .split(SENTENCE_END)
+    .map((s) => s.replace(/^[，,。？?！!；;\s]+|[，,；;\s]+$/g, ''))
+    .filter((s) => s.replace(/[？?。！!]/g, '').length >= 2)
+  const questions = sentences.flatMap(splitRespectively)
+  return questions.length > 1 ? questions.slice(0, MAX_QUESTIONS) : [text]
+}
+
+/** "A和B分别怎么帮扶" → ["A怎么帮扶", "B怎么帮扶"]; anything else unchanged. */
+function splitRespectively(sentence: string): string[] {
+  const m = /^(.{2,20}?)(?:和|与|跟|以及|还有|、)(.{2,20}?)(分别|各自|各|都)(.*)$/.exec(sentence)
+  if (!m) return [sentence]
+  const tail = m[4]!
+  return [`${m[1]}${tail}`, `${m[2]}${tail}`]
+}

@@ -1,0 +1,126 @@
+// How questions are read before searching (English, homophone typos, preambles, several questions) and how the
+// answer answers them (the fact asked first, who a measure is for, what the plan does not state, every clause of
+// the plan answerable). Examples are the issue's; the evaluation (test/eval) measures on questions nobody tuned on.
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import { renderCardText } from '../../src/cards/render-text.ts'
+import { createEnglishMap, createHomophoneMatcher, normalizeText } from '../../src/features/knowledge/normalize.ts'
+import { CLAUSE_ENTRY_PREFIX, clauseIdsOf, parsePlan } from '../../src/features/knowledge/plan.ts'
+import { focusOf, splitQuestions } from '../../src/features/knowledge/questions.ts'
+import { POLICY_FILE } from '../eval/evaluate.ts'
+import { realService } from './helpers.ts'
+
+const service = await realService()
+const policy = await readFile(POLICY_FILE, 'utf8')
+const words = (q: string) => service.searches(q).entries.words
+const replyOf = (q: string) => {
+  const c = service.classify(q)
+  const answer = c.intent === 'policy_answer' ? service.answer(q, c.data.entryIds, { scores: c.data.scores }) : null
+  return { c, answer, text: answer ? renderCardText(answer.card).text : '' }
+}
+
+describe('normalising a question', () => {
+  it('keeps Latin words apart and glues nothing else', () => {
+    expect(normalizeText('Green  Product 认证')).toBe('green product认证')
+    expect(normalizeText('“品字标” Ｚｈｅｊｉａｎｇ')).toBe('品字标zhejiang')
+  })
+
+  it('reads English terms as the plan words, whole words only', () => {
+    const english = createEnglishMap({ 质量贷: ['quality loan'], 认证: ['certification'], 标准: ['standard'] })
+    expect(english.translate('can we get a quality loan?')).toContain('质量贷')
+    expect(english.translate('certifications')).toContain('认证')
+    expect(english.translate('standardless')).toBe('standardless')
+  })
+
+  it('reads a homophone typo of a domain term as the term, never a real word as another', () => {
+    const m = createHomophoneMatcher(['质量贷', '质量奖', '首席质量官'], ['贷代带', '奖将讲', '官关管'])
+    expect(m.at('质量代', 0)).toBe('质量贷')
+    expect(m.at('首席质量关', 0)).toBe('首席质量官')
+    expect(m.at('质量管理', 0)).toBeUndefined()
+    expect(words('质量管理体系')).not.toContain('质量官')
+  })
+
+  it('understands typos, English and mixed questions on the real dictionary', () => {
+    expect(words('质量代怎么办')).toContain('质量贷')
+    expect(words('三铜是什么')).toContain('三同')
+    expect(words('Can we get a quality loan?')).toEqual(['质量贷'])
+    expect(words('品字标 certification 有啥 benefit')).toEqual(expect.arrayContaining(['品字标', '认证']))
+    expect(words('ISO9001认证')).toContain('iso9001')
+    expect(service.classify('Can we get a quality loan?').data.entryIds[0]).toBe('quality-loan')
+  })
+})
+
+describe('where the questions are', () => {
+  it('finds the question after a long preamble', () => {
+    const text = normalizeText('你好，我是一家做鞋的小厂的办公室文员，老板最近让我了解一下，我们想知道质量奖分几级')
+    expect(focusOf(text)).toBe('我们想知道质量奖分几级')
+    expect(focusOf('质量贷是什么')).toBeUndefined()
+  })
+
+  it('splits up to three questions, and "A和B分别…" into two', () => {
+    expect(splitQuestions('绿色认证和三同分别怎么帮扶？')).toEqual(['绿色认证怎么帮扶？', '三同怎么帮扶？'])
+    expect(splitQuestions('质量管家是什么？首席质量官呢？')).toHaveLength(2)
+    expect(splitQuestions('质量贷是什么')).toEqual(['质量贷是什么'])
+    expect(splitQuestions('甲是啥？乙是啥？丙是啥？丁是啥？')).toHaveLength(3)
+  })
+})
+
+describe('the plan as clauses', () => {
+  const clauses = parsePlan(policy)
+
+  it('has every chapter and item, with the ids answers cite', () => {
+    expect(clauses.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['一、', '一、(三)', '二、(一)', '三、(五)', '三、(九)', '四、(五)']),
+    )
+    expect(clauses.find((c) => c.id === '三、(五)')?.title).toBe('优化计量技术服务')
+    expect(clauseIdsOf('三、(四)；四、(三)')).toEqual(['三、(四)', '四、(三)'])
+    expect(clauseIdsOf('一、(一)(二)(三)')).toEqual(['一、(一)', '一、(二)', '一、(三)'])
+  })
+
+  it('answers from every clause with its citation', () => {
+    for (const clause of clauses.filter((c) => c.id.includes('('))) {
+      const answer = service.answer(clause.title, [`${CLAUSE_ENTRY_PREFIX}${clause.id}`])
+      expect(answer?.citations[0]?.source, clause.id).toBe(`《瓯海区质量强企千百行动方案》${clause.id}`)
+      expect(renderCardText(answer!.card).text).toContain(`依据：《瓯海区质量强企千百行动方案》${clause.id}`)
+    }
+  })
+})
+
+describe('answering the question asked', () => {
+  it('gives the fact first: how many levels', () => {
+    const { text } = replyOf('政府质量奖分几个级别')
+    expect(text).toContain('国家、省、市、县四级')
+  })
+
+  it('says the plan word when asked yes or no', () => {
+    const { text, answer } = replyOf('一站式平台是五星的不')
+    expect(answer?.citations[0]?.source).toContain('三、(七)')
+    expect(text).toContain('争取')
+  })
+
+  it('says the plan states no amount, without repeating the one heard', () => {
+    const { text } = replyOf('听说品字标奖励50万是真的吗')
+    expect(text).toContain('方案未明确具体金额')
+    expect(text).not.toContain('50万')
+  })
+
+  it('tells a clothing firm the eyewear action is for eyewear', () => {
+    const { text } = replyOf('我们做服装的，能参加眼镜行业质量管理体系认证提升行动吗')
+    expect(text).toContain('面向眼镜行业')
+  })
+
+  it('answers two questions in one card, each with its citation', () => {
+    const { answer, text } = replyOf('质量管家是什么？首席质量官呢？')
+    expect(answer?.card.template).toBe('policy-answers')
+    expect(answer?.citations.map((c) => c.source)).toEqual([
+      '《瓯海区质量强企千百行动方案》三、(七)',
+      '《瓯海区质量强企千百行动方案》三、(九)',
+    ])
+    expect(text).toContain('问题一')
+    expect(text).toContain('问题二')
+  })
+
+  it('declines what the plan does not cover, offering a ticket', () => {
+    expect(service.classify('高新技术企业认定什么时候申报').intent).toBe('out_of_scope')
+  })
+})
