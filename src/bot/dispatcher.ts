@@ -1,8 +1,10 @@
 // Routes one neutral event to its handler: an active multi-turn flow first, then intent recognition for
 // messages; the action name for card clicks. The registry is built from the feature list (handlers.ts).
+
 import type { CoreDeps } from '../deps.ts'
 import type { SentCardView } from '../outbox/outbox.repo.ts'
 import { conversationHandle } from './conversation.ts'
+import type { DigestContribution } from './digest.ts'
 import type {
   CardActionHandler,
   FlowHandler,
@@ -20,6 +22,8 @@ export interface HandlerRegistry {
   actions: Map<string, CardActionHandler>
   /** Answers a bot being added to a chat. */
   welcome(deps: CoreDeps, event: BotAddedEvent): Promise<HandlerResult>
+  /** What features contribute to staff digests (src/bot/digest.ts), in the order of the feature list. */
+  digests: { feature: string; contribution: DigestContribution }[]
 }
 
 const CANCEL = /^(取消|退出|算了|不办了|结束)$/

@@ -8,6 +8,7 @@
 // - Demo seeders run in this order: staff before the enterprises and tickets that refer to them.
 // - Jobs follow the core's own (src/jobs/registry.ts) in this order.
 import type { Feature } from '../bot/feature.ts'
+import { digestsFeature } from './digests/index.ts'
 import { eligibilityFeature } from './eligibility/index.ts'
 import { enterprisesFeature } from './enterprises/index.ts'
 import { helpFeature } from './help/index.ts'
@@ -27,6 +28,8 @@ export const FEATURES: readonly Feature[] = [
   standardsFeature,
   // — tickets —
   ticketsFeature,
+  // — digests: the staff's daily 待办 card and the leads' weekly summary, from what the features above contribute —
+  digestsFeature,
   // — knowledge classifier (last: it answers everything it is confident about) —
   knowledgeFeature,
 ]

@@ -73,7 +73,14 @@ test('a feature added to a copy of the list answers through the real server, and
   expect(turn.cards[0].id).toMatch(/^crd_/)
 
   const jobs = jobsOf(features)
-  expect(jobs.map((job) => job.name)).toEqual(['outbox-sweep', 'inbound-retry', 'ticket-sla', 'opening-hours-reminder'])
+  expect(jobs.map((job) => job.name)).toEqual([
+    'outbox-sweep',
+    'inbound-retry',
+    'ticket-sla',
+    'staff-digest',
+    'lead-weekly',
+    'opening-hours-reminder',
+  ])
   const job = jobs.find((j) => j.name === 'opening-hours-reminder')!
   expect(await runJobOnce(server.deps, job, new Date('2026-11-23T08:00:00+08:00'))).toBe('ran')
   expect(jobRuns).toBe(1)
@@ -114,8 +121,8 @@ describe('the bot built from src/features/index.ts', () => {
     expect(Object.keys(cardTemplatesOf(FEATURES)).sort()).toEqual(files.sort())
   })
 
-  test('demo seeders run staff first, before the enterprises and contacts that refer to staff', () => {
-    expect(seedersOf(FEATURES).map((s) => s.name)).toEqual(['staff', 'enterprises', 'contacts', 'standards'])
+  test('demo seeders run staff first, before the enterprises, contacts and tickets that refer to staff', () => {
+    expect(seedersOf(FEATURES).map((s) => s.name)).toEqual(['staff', 'enterprises', 'contacts', 'standards', 'tickets'])
   })
 
   test('two features answering one intent, action or job name are refused at start-up', () => {
