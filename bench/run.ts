@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   knowledge: async () => (await import('./knowledge.bench.ts')).runKnowledgeBench(),
   'feishu-webhook': async () => (await import('./feishu-webhook.bench.ts')).runFeishuWebhookBench(),
   'dingtalk-webhook': async () => (await import('./dingtalk-webhook.bench.ts')).runDingtalkWebhookBench(),
+  digests: async () => (await import('./digests.bench.ts')).runDigestsBench(),
 }
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'))
