@@ -93,3 +93,13 @@ async function seed(db: Tx, now: Date) {
   await chunks(tickets, (part) => db.ticket.createMany({ data: part }))
   return { active: tickets.filter((t) => t.status !== 'closed').length }
 }
+
+// Run as a script (`tsx bench/digests-data.ts <database url>`): the benchmark seeds in a child process, so the
+// memory it reports is the digest run's, not the seeding's.
+if (process.argv[1]?.endsWith('digests-data.ts') && process.argv[2]) {
+  const { openNodeDb } = await import('../src/db/node-db.ts')
+  const db = await openNodeDb(process.argv[2])
+  const data = await seedBenchData(db, new Date(process.argv[3] ?? Date.now()))
+  await db.$disconnect()
+  console.log(JSON.stringify(data))
+}

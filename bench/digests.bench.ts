@@ -4,9 +4,11 @@
 // and one enqueue per person). Then how close the outbox drain comes to the platforms' allowed rate (Feishu 50/s
 // per app, DingTalk 20/s), with an instant fake platform and with 50 ms per API call. Writes
 // bench/results/digests.json.
+import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { parseEnv } from '../src/config/env.ts'
 import type { Db } from '../src/db/client.ts'
 import { deployMigrations } from '../src/db/migrate.ts'
@@ -27,7 +29,7 @@ import { DINGTALK_LIMITS } from '../src/platforms/dingtalk/port.ts'
 import { FEISHU_CAPABILITIES } from '../src/platforms/feishu/index.ts'
 import { FEISHU_LIMITS } from '../src/platforms/feishu/port.ts'
 import { backgroundRunner, buildCore } from '../src/runtime/core.ts'
-import { SIZES, seedBenchData } from './digests-data.ts'
+import { SIZES } from './digests-data.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 const AT = new Date('2026-12-03T08:30:00+08:00') // a Thursday
@@ -169,9 +171,14 @@ export async function runDigestsBench() {
   const dir = await mkdtemp(join(os.tmpdir(), 'qsbot-bench-digests-'))
   const url = `file:${join(dir, 'bench.db')}`
   await deployMigrations(url)
-  const db = await openNodeDb(url)
   const seeding = performance.now()
-  const data = await seedBenchData(db, AT)
+  const seeded = await promisify(execFile)(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'bench/digests-data.ts'), url, AT.toISOString()],
+    { maxBuffer: 1 << 20 },
+  )
+  const data = JSON.parse(seeded.stdout.trim().split('\n').at(-1)!) as { active: number }
+  const db = await openNodeDb(url)
   console.log(
     `seeded ${SIZES.staff} staff, ${SIZES.enterprises} enterprises, ${SIZES.tickets} tickets (${data.active} open) in ${Math.round(performance.now() - seeding)} ms`,
   )
