@@ -42,12 +42,17 @@ async function twoAtOnce(url: string) {
   } finally {
     await db.$disconnect()
   }
+  return env
 }
 
 describe('two `jobs run` processes on one database', () => {
-  test('SQLite file: the period runs once', async () => {
-    await twoAtOnce(await sqliteTestUrl())
-  }, 90_000)
+  test('SQLite file: the period runs once, and `jobs list` shows it', async () => {
+    const env = await twoAtOnce(await sqliteTestUrl())
+    const { stdout } = await run(tsx, ['src/cli/jobs.ts', 'list'], { env })
+    expect(stdout).toMatch(/staff-digest\n {2}时间：每天 08:30（cron 30 8 \* \* \*，每天一次）/)
+    expect(stdout).toMatch(/上次运行：2026-12-03 done（[\d-]+ [\d:]+，发送 \d+，跳过 0）/)
+    expect(stdout).toContain('lead-weekly\n  时间：每周一 09:00')
+  }, 120_000)
 
   test('PostgreSQL: the period runs once', async (ctx) => {
     if (!(await postgresAvailable())) {
