@@ -66,3 +66,26 @@ test('mute cancels the digest waiting for 09:30, undo brings it back, 14:00 move
     ),
   ).toEqual(['mute', 'undo', 'time'])
 })
+
+test('buttons from several features keep unique reply numbers, at most five on a card', async () => {
+  const { renderDigestCard } = await import('../../src/features/digests/digest.card.ts')
+  const at = new Date('2026-11-24T08:30:00+08:00')
+  const button = (label: string, number?: number) => ({ label, action: 'x.y', value: {}, number })
+  const card = renderDigestCard(
+    STAFF_DIGEST,
+    { name: '李工' },
+    [
+      { title: '工单', lines: ['a'], buttons: [button('接单', 1), button('查看全部待办', 3)] },
+      { title: '日管控', lines: ['b'], buttons: [button('去确认', 1), button('另一个')] },
+    ],
+    at,
+    { from: at, to: at },
+  )
+  expect(card.actions.map((b) => [b.label, b.number])).toEqual([
+    ['接单', 1],
+    ['查看全部待办', 3],
+    ['去确认', 2],
+    ['推送设置', 4],
+    ['暂停此提醒', 5],
+  ])
+})

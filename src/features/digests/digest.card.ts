@@ -1,6 +1,6 @@
 // One person's digest card from the sections the features gave: sections in feature order, at most five buttons
-// (DingTalk's card shows five; the features' own first, then 推送设置 and 暂停此提醒), red or orange when something
-// is overdue or due today.
+// (DingTalk's card shows five; the features' own first, in feature order, then 推送设置 and 暂停此提醒), each with a
+// reply number of its own, orange or red when something is overdue or due today.
 import type { DigestButton, DigestSection } from '../../bot/digest.ts'
 import type { CardModel } from '../../cards/model.ts'
 import { fullTime } from '../tickets/time.ts'
@@ -34,10 +34,24 @@ export function renderDigestCard(
   range: { from: Date; to: Date },
 ): CardModel {
   const span = `${fullTime(range.from).slice(0, 10)} 至 ${fullTime(new Date(range.to.getTime() - 1)).slice(0, 10)}`
-  const own: DigestButton[] = sections.flatMap((s) => s.buttons ?? [])
-  const buttons: DigestCardButton[] = own
-    .slice(0, MAX_BUTTONS - 2)
-    .map((b, i) => ({ ...b, style: i === 0 ? 'primary' : 'default' }))
+  const own: DigestButton[] = sections.flatMap((s) => s.buttons ?? []).slice(0, MAX_BUTTONS - 2)
+  // Reply numbers stay unique on the card: a feature's own number if still free, else the lowest free one.
+  const taken = new Set([SETTINGS_NUMBER, MUTE_NUMBER])
+  const kept: (number | undefined)[] = []
+  for (const b of own) {
+    const keep = b.number !== undefined && !taken.has(b.number) ? b.number : undefined
+    if (keep !== undefined) taken.add(keep)
+    kept.push(keep)
+  }
+  const buttons: DigestCardButton[] = own.map((b, i) => {
+    let number = kept[i]
+    if (number === undefined) {
+      number = 1
+      while (taken.has(number)) number++
+      taken.add(number)
+    }
+    return { ...b, number, style: i === 0 ? 'primary' : 'default' }
+  })
   buttons.push(
     { label: '推送设置', action: 'digest.settings', value: { d: spec.name }, number: SETTINGS_NUMBER },
     { label: '暂停此提醒', action: 'digest.mute', value: { d: spec.name }, number: MUTE_NUMBER },
