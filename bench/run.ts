@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'feishu-webhook': async () => (await import('./feishu-webhook.bench.ts')).runFeishuWebhookBench(),
   'dingtalk-webhook': async () => (await import('./dingtalk-webhook.bench.ts')).runDingtalkWebhookBench(),
   alerts: async () => (await import('./alerts.bench.ts')).runAlertsBench(),
+  digests: async () => (await import('./digests.bench.ts')).runDigestsBench(),
 }
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'))

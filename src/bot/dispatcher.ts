@@ -1,8 +1,10 @@
 // Routes one neutral event to its handler: an active multi-turn flow first, then intent recognition for
 // messages; the action name for card clicks. The registry is built from the feature list (handlers.ts).
+
 import type { CoreDeps } from '../deps.ts'
 import type { SentCardView } from '../outbox/outbox.repo.ts'
 import { conversationHandle } from './conversation.ts'
+import type { DigestContribution } from './digest.ts'
 import { afterLapse, continueFlow } from './flow-turn.ts'
 import type { CardActionHandler, FlowHandler, HandlerResult, IntentRecognizer, MessageHandler } from './handler.ts'
 import { answerIntent, recognize } from './recognize.ts'
@@ -19,6 +21,8 @@ export interface HandlerRegistry {
   actions: Map<string, CardActionHandler>
   /** Answers a bot being added to a chat. */
   welcome(deps: CoreDeps, event: BotAddedEvent): Promise<HandlerResult>
+  /** What features contribute to staff digests (src/bot/digest.ts), in the order of the feature list. */
+  digests: { feature: string; contribution: DigestContribution }[]
 }
 
 /**

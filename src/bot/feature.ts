@@ -7,6 +7,7 @@ import type { CardTemplate } from '../cards/registry.ts'
 import type { Db } from '../db/client.ts'
 import type { CoreDeps } from '../deps.ts'
 import type { Job } from '../jobs/job.ts'
+import type { DigestContribution } from './digest.ts'
 import type { CardActionHandler, FlowHandler, HandlerResult, IntentRecognizer, MessageHandler } from './handler.ts'
 import type { BotAddedEvent } from './types.ts'
 
@@ -37,6 +38,12 @@ export interface Feature {
   cards?: readonly { readonly template: CardTemplate }[]
   /** Scheduled jobs; their crons are mirrored in wrangler.toml (test/jobs/schedule.test.ts). */
   jobs?: readonly Job[]
+  /**
+   * Lines for a staff member's digest (the daily 待办 card, the weekly summary for department leads): collected once
+   * per run, answered per person (src/bot/digest.ts). The digests feature asks every feature that has one, in the
+   * order of the feature list, and never imports them.
+   */
+  digest?: DigestContribution
   /** Demo data for `npm run db:seed -- --demo`, loaded in the order of the feature list. */
   seeders?: readonly Seeder[]
   /** HTTP routes of the feature, mounted under `path`. No feature has any yet, so src/app.ts mounts none. */

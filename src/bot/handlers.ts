@@ -53,5 +53,6 @@ export function buildHandlerRegistry(features: readonly Feature[]): HandlerRegis
       'card action',
     ),
     welcome: welcome ?? silentWelcome,
+    digests: features.flatMap((f) => (f.digest ? [{ feature: f.name, contribution: f.digest }] : [])),
   }
 }

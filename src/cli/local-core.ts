@@ -5,7 +5,7 @@ import { createIncarnation } from '../bot/incarnation.ts'
 import { parseEnv } from '../config/env.ts'
 import { deployMigrations } from '../db/migrate.ts'
 import { openNodeDb } from '../db/node-db.ts'
-import { systemClock } from '../deps.ts'
+import { type Clock, systemClock } from '../deps.ts'
 import { FEATURES } from '../features/index.ts'
 import { loadKnowledgeService } from '../features/knowledge/node.ts'
 import { createLogger } from '../log.ts'
@@ -14,7 +14,7 @@ import { addPlatform, backgroundRunner, buildCore } from '../runtime/core.ts'
 import { loadEnvFile } from '../runtime/env-file.ts'
 import { hostProcess } from '../runtime/host-process.ts'
 
-export async function openLocalCore() {
+export async function openLocalCore(clock: Clock = systemClock) {
   let config: ReturnType<typeof parseEnv>
   loadEnvFile()
   try {
@@ -37,7 +37,7 @@ export async function openLocalCore() {
     config,
     db,
     log,
-    clock: systemClock,
+    clock,
     defer: runner.defer,
     knowledge,
     features: FEATURES,

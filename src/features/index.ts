@@ -11,6 +11,7 @@ import type { Feature } from '../bot/feature.ts'
 import { alertsFeature } from './alerts/index.ts'
 import { campaignsFeature } from './campaigns/index.ts'
 import { dutyFeature } from './duty/index.ts'
+import { digestsFeature } from './digests/index.ts'
 import { eligibilityFeature } from './eligibility/index.ts'
 import { enterprisesFeature } from './enterprises/index.ts'
 import { expiryFeature } from './expiry/index.ts'
@@ -42,6 +43,8 @@ export const FEATURES: readonly Feature[] = [
   dutyFeature,
   targetsFeature,
   campaignsFeature,
+  // — digests: the staff's daily 待办 card and the leads' weekly summary, from what the features above contribute —
+  digestsFeature,
   // — knowledge classifier (last: it answers everything it is confident about) —
   knowledgeFeature,
 ]

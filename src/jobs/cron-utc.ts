@@ -1,5 +1,7 @@
-// Workers cron triggers run in UTC; the registry speaks Asia/Shanghai (UTC+8, no daylight saving). This converts
-// the hour field, and the day fields when the shift crosses midnight, for the cron forms the registry uses.
+// THE one place Asia/Shanghai crons become UTC: Workers cron triggers run in UTC; the registry speaks Asia/Shanghai
+// (UTC+8, no daylight saving). This converts the hour field, and the day fields (lists and ranges) when the shift
+// crosses midnight, for the cron forms the registry uses. wrangler.toml holds the results (test/jobs/schedule.test.ts)
+// and runCronTrigger (worker-cron.ts) maps a trigger back to its jobs with it.
 const OFFSET_HOURS = 8
 
 function shiftHours(field: string): { hours: string; dayShift: number } {
@@ -13,12 +15,15 @@ function shiftHours(field: string): { hours: string; dayShift: number } {
   return { hours: shifted.map((h) => (h + 24) % 24).join(','), dayShift: crosses ? -1 : 0 }
 }
 
+/** A day field's values (lists and ranges expanded), shifted by a day; steps are refused. */
 function shiftDays(field: string, by: number, modulo: number, base: number): string {
   if (field === '*') return field
-  return field
-    .split(',')
-    .map((d) => String(((Number(d) - base + by + modulo) % modulo) + base))
-    .join(',')
+  if (field.includes('/')) throw new Error(`cannot shift a stepped day field: ${field}`)
+  const values = field.split(',').flatMap((part) => {
+    const [from, to = from] = part.split('-').map(Number) as [number, number?]
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i)
+  })
+  return [...new Set(values.map((d) => ((d - base + by + modulo) % modulo) + base))].sort((a, b) => a - b).join(',')
 }
 
 /** Asia/Shanghai cron → the UTC cron for wrangler.toml. */

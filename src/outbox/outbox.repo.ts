@@ -28,6 +28,8 @@ export interface EnqueueInput {
    * copies one person was sent, by chat or directly, are known as theirs (src/features/tickets/ticket.refresh.ts).
    */
   viewer?: string
+  /** Not before this instant (a digest at the person's chosen time, after their quiet hours); default now. */
+  deliverAt?: Date
 }
 
 /** 18 random hex digits: unguessable, so a forged button cannot address someone else's card. */
@@ -66,7 +68,7 @@ export function rowsFor(input: EnqueueInput) {
     target: targetOf(input.address),
     payload: JSON.stringify(payload),
     dedupeKey: input.dedupeKey ?? null,
-    nextAttemptAt: DUE_NOW,
+    nextAttemptAt: input.deliverAt ?? DUE_NOW,
   }
   return { sentCard, outbox, cardId: card?.id }
 }
@@ -93,6 +95,34 @@ export async function enqueueMessages(db: DbOrTx, inputs: EnqueueInput[]): Promi
   const sentCards = rows.flatMap((row) => (row.sentCard ? [row.sentCard] : []))
   if (sentCards.length) await db.sentCard.createMany({ data: sentCards })
   if (rows.length) await db.outbox.createMany({ data: rows.map((row) => row.outbox) })
+}
+
+/**
+ * Stores many messages that each have a dedupe key, in a few statements: the keys already queued are looked up in
+ * one read and left out (a job run again after a crash queues only what is missing). For one writer at a time (a
+ * job holding its period, src/jobs/run-job.ts): two writers racing on one key would fail on the unique key.
+ * Returns how many were new.
+ */
+export async function enqueueMessagesOnce(
+  db: DbOrTx,
+  inputs: (EnqueueInput & { dedupeKey: string })[],
+  chunk = 500,
+): Promise<number> {
+  let added = 0
+  for (let i = 0; i < inputs.length; i += chunk) {
+    const part = inputs.slice(i, i + chunk)
+    const queued = await db.outbox.findMany({
+      where: { dedupeKey: { in: part.map((input) => input.dedupeKey) } },
+      select: { dedupeKey: true },
+    })
+    const seen = new Set(queued.map((row) => row.dedupeKey))
+    const rows = part.filter((input) => !seen.has(input.dedupeKey)).map(rowsFor)
+    const sentCards = rows.flatMap((row) => (row.sentCard ? [row.sentCard] : []))
+    if (sentCards.length) await db.sentCard.createMany({ data: sentCards })
+    if (rows.length) await db.outbox.createMany({ data: rows.map((row) => row.outbox) })
+    added += rows.length
+  }
+  return added
 }
 
 export interface SentCardView {

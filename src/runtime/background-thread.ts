@@ -109,4 +109,6 @@ await takeOverStranded(deps, { process: events.signal })
 incarnation.keepAlive(() => takeOverStranded(deps, { process: events.signal }))
 events.signal()
 deps.outbox.kick()
+// A digest missed while the bot was down goes out now, once (src/jobs/catch-up.ts).
+if (jobs) runner.defer(() => jobs.catchUp())
 post({ type: 'ready', incarnation: incarnation.id })

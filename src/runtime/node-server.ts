@@ -107,6 +107,8 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
     processWaiting()
     deps.outbox.kick()
   }
+  // A digest missed while the bot was down goes out now, once (src/jobs/catch-up.ts).
+  if (scheduler) deps.defer(() => scheduler.catchUp())
 
   return {
     url,

@@ -122,12 +122,13 @@ describe('the bot built from src/features/index.ts', () => {
     expect(Object.keys(cardTemplatesOf(FEATURES)).sort()).toEqual(files.sort())
   })
 
-  test('demo seeders run staff first, before the enterprises and contacts that refer to staff', () => {
+  test('demo seeders run staff first, before the enterprises, contacts and tickets that refer to staff', () => {
     expect(seedersOf(FEATURES).map((s) => s.name)).toEqual([
       'staff',
       'enterprises',
       'contacts',
       'standards',
+      'tickets',
       'targets',
       'enterprise-groups',
     ])

@@ -9,6 +9,7 @@ import { ticketOpenFlow } from './handlers/open.flow.ts'
 import { ticketOpenHandler, ticketStartAction } from './handlers/open.handlers.ts'
 import { ticketRateAction } from './handlers/rate.action.ts'
 import { ticketSubmitAction } from './handlers/submit.action.ts'
+import { ticketViewAction } from './handlers/view.action.ts'
 import {
   ticketAcceptAction,
   ticketReopenAction,
@@ -26,7 +27,9 @@ import {
   ticketFormCard,
   ticketListCard,
 } from './ticket.card-defs.ts'
+import { ticketsDigest } from './ticket.digest.ts'
 import { ticketRecognizer } from './ticket.recognizer.ts'
+import { ticketsSeeder } from './tickets.seeder.ts'
 
 export const ticketsFeature: Feature = {
   name: 'tickets',
@@ -47,7 +50,12 @@ export const ticketsFeature: Feature = {
     ticketDecideAction,
     ticketRateAction,
     ticketReopenAction,
+    ticketViewAction,
   ],
+  // Open tickets, SLA clocks and approvals in each staff member's digest; last week's figures for the leads.
+  digest: ticketsDigest,
+  // A few demo tickets among the demo staff, so the digests have something to show.
+  seeders: [ticketsSeeder],
   cards: [ticketFormCard, confirmCard, taskCard, approvalCard, ticketListCard, satisfactionCard, escalationCard],
   jobs: [
     {

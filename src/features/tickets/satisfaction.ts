@@ -79,13 +79,19 @@ function group(rows: { key: string; label: string; score: number }[]): ScoreGrou
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
 }
 
-/** The month's scores, overall and per category and per staff member (for the monthly digest). */
-export async function satisfactionSummary(db: DbOrTx, month: string): Promise<SatisfactionSummary> {
-  const { from, to } = monthRange(month)
+/** The scores given in [from, to), each with its ticket's category and assignee (the weekly summary groups them). */
+export async function satisfactionBetween(db: DbOrTx, from: Date, to: Date) {
   const rows = await db.satisfaction.findMany({
     where: { createdAt: { gte: from, lt: to } },
     include: { ticket: { select: { category: true, assignee: { select: { id: true, name: true } } } } },
   })
+  return { rows: rows.map((r) => ({ ...r, category: r.ticket.category })) }
+}
+
+/** The month's scores, overall and per category and per staff member (for the monthly digest). */
+export async function satisfactionSummary(db: DbOrTx, month: string): Promise<SatisfactionSummary> {
+  const { from, to } = monthRange(month)
+  const { rows } = await satisfactionBetween(db, from, to)
   const total = rows.reduce((sum, r) => sum + r.score, 0)
   return {
     month,

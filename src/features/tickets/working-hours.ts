@@ -40,7 +40,21 @@ export function buildCalendar(input: z.input<typeof calendarSchema>): WorkCalend
 /** The local (Asia/Shanghai) calendar date of an instant, YYYY-MM-DD. */
 export const shanghaiDate = (at: Date) => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
 
+/**
+ * Answers per calendar and day, kept: SLA clocks over long spans (a digest of many tickets) ask the same days. A
+ * calendar is built once (buildCalendar) and not changed afterwards.
+ */
+const workingDays = new WeakMap<WorkCalendar, Map<number, boolean>>()
+
 export function isWorkingDay(localDay: number, calendar: WorkCalendar): boolean {
+  const known = workingDays.get(calendar) ?? new Map<number, boolean>()
+  workingDays.set(calendar, known)
+  const answer = known.get(localDay) ?? workingDayOf(localDay, calendar)
+  known.set(localDay, answer)
+  return answer
+}
+
+function workingDayOf(localDay: number, calendar: WorkCalendar): boolean {
   const date = new Date(localDay * DAY_MS)
   const key = date.toISOString().slice(0, 10)
   if (calendar.workdays.has(key)) return true
