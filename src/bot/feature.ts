@@ -2,7 +2,7 @@
 // lists the features in order. The core builds its registries from that list (handlers.ts, src/cards/registry.ts,
 // src/jobs/registry.ts, src/cli/seeders.ts) and never imports a feature: this file is the whole contract.
 import type { Hono } from 'hono'
-import type { z } from 'zod'
+import type { AdminResource } from '../admin/kit.ts'
 import type { CardTemplate } from '../cards/registry.ts'
 import type { Db } from '../db/client.ts'
 import type { CoreDeps } from '../deps.ts'
@@ -39,9 +39,12 @@ export interface Feature {
   jobs?: readonly Job[]
   /** Demo data for `npm run db:seed -- --demo`, loaded in the order of the feature list. */
   seeders?: readonly Seeder[]
-  /** HTTP routes of the feature, mounted under `path`. No feature has any yet, so src/app.ts mounts none. */
+  /** HTTP routes of the feature, mounted under `path` by src/app.ts (outside /admin: no sign-in is checked). */
   routes?: FeatureRoutes
-  /** Records staff maintain through the admin interface. No feature has any yet, and there is no admin API. */
+  /**
+   * What the feature adds to the admin API (/admin/api/<name>, src/admin/kit.ts): its routes, declared with
+   * @hono/zod-openapi so the OpenAPI document and the reference page list them. Behind the admin sign-in.
+   */
   admin?: readonly AdminResource[]
 }
 
@@ -57,14 +60,4 @@ export interface FeatureRoutes {
   /** Where the routes are mounted, e.g. `/features/<name>`. */
   path: string
   build(deps: CoreDeps): Hono
-}
-
-export interface AdminResource {
-  /** e.g. `staff`, `standards` */
-  name: string
-  description: string
-  /** One record as staff edit it. */
-  schema: z.ZodType
-  list(deps: CoreDeps): Promise<unknown[]>
-  save(deps: CoreDeps, record: unknown): Promise<unknown>
 }

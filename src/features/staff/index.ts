@@ -4,6 +4,7 @@
 import type { Feature } from '../../bot/feature.ts'
 import { linkCodeIssueHandler } from './handlers/link-code-issue.handler.ts'
 import { linkCodeRedeemHandler } from './handlers/link-code-redeem.handler.ts'
+import { staffAdmin } from './staff.admin.ts'
 import { staffRecognizer } from './staff.recognizer.ts'
 import { staffSeeder } from './staff.seeder.ts'
 
@@ -13,4 +14,5 @@ export const staffFeature: Feature = {
   recognizers: [staffRecognizer],
   messages: [linkCodeIssueHandler, linkCodeRedeemHandler],
   seeders: [staffSeeder],
+  admin: [staffAdmin],
 }

@@ -27,6 +27,7 @@ import {
   ticketListCard,
 } from './ticket.card-defs.ts'
 import { ticketExpiredRecognizer, ticketRecognizer } from './ticket.recognizer.ts'
+import { ticketsAdmin } from './tickets.admin.ts'
 
 export const ticketsFeature: Feature = {
   name: 'tickets',
@@ -49,6 +50,7 @@ export const ticketsFeature: Feature = {
     ticketReopenAction,
   ],
   cards: [ticketFormCard, confirmCard, taskCard, approvalCard, ticketListCard, satisfactionCard, escalationCard],
+  admin: [ticketsAdmin],
   jobs: [
     {
       name: 'ticket-sla',
