@@ -4,7 +4,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { type AdminAppOptions, adminApp } from './admin/app.ts'
+import { adminApp } from './admin/app.ts'
 import type { Feature } from './bot/feature.ts'
 import type { CoreDeps } from './deps.ts'
 import { isAppError } from './errors.ts'
@@ -25,8 +25,6 @@ export interface AppOptions {
    * console, src/admin) with their admin resources. Without them there is no /admin at all.
    */
   features?: readonly Feature[]
-  /** The console's pages (src/console), given by the runtime so the app does not depend on them. */
-  consolePages?: AdminAppOptions['pages']
 }
 
 export function createApp(deps: CoreDeps, options: AppOptions = {}) {
@@ -73,7 +71,7 @@ export function createApp(deps: CoreDeps, options: AppOptions = {}) {
   }
 
   if (options.features) {
-    app.route('/admin', adminApp(deps, options.features, { pages: options.consolePages }))
+    app.route('/admin', adminApp(deps, options.features))
     for (const feature of options.features) {
       if (feature.routes) app.route(feature.routes.path, feature.routes.build(deps))
     }

@@ -1,8 +1,9 @@
-// Everything under /admin, behind one guard (guard.ts): the admin API (/admin/api) and the staff console's pages.
+// Everything under /admin, behind one guard (guard.ts): the admin API (/admin/api) and the staff console (src/console).
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Feature } from '../bot/feature.ts'
+import { consoleRoutes } from '../console/routes.tsx'
 import type { CoreDeps } from '../deps.ts'
 import { isAppError } from '../errors.ts'
 import { buildAdminApi } from './api.ts'
@@ -10,16 +11,11 @@ import type { AdminEnv } from './env.ts'
 import { adminGuard } from './guard.ts'
 import { failureLimiter } from './rate-limit.ts'
 
-export interface AdminAppOptions {
-  /** The console's pages and sign-in (src/console), mounted beside the API behind the same guard. */
-  pages?: (deps: CoreDeps, features: readonly Feature[]) => Hono<AdminEnv>
-}
-
-export function adminApp(deps: CoreDeps, features: readonly Feature[], options: AdminAppOptions = {}) {
+export function adminApp(deps: CoreDeps, features: readonly Feature[]) {
   const admin = new Hono<AdminEnv>()
   admin.use('*', adminGuard(deps, failureLimiter()))
   admin.route('/api', buildAdminApi(deps, features))
-  if (options.pages) admin.route('/', options.pages(deps, features))
+  admin.route('/', consoleRoutes(deps, features))
   admin.onError((error, c) => {
     if (isAppError(error)) {
       return c.json({ error: error.code, message: error.message }, error.status as ContentfulStatusCode)
