@@ -3,12 +3,14 @@
 // reference page drawn from that document on the server (/admin/api/docs; no script, no CDN).
 import type { Feature } from '../bot/feature.ts'
 import type { CoreDeps } from '../deps.ts'
+import { importKindsOf } from '../import/template.ts'
 import { jobsOf } from '../jobs/registry.ts'
 import { type AdminApi, type AdminResource, createAdminApi } from './kit.ts'
 import { referencePage } from './reference-page.tsx'
 import { auditResource } from './resources/audit.ts'
 import { jobsResource } from './resources/jobs.ts'
 import { outboxResource } from './resources/outbox.ts'
+import { spreadsheetsResource } from './resources/spreadsheets.ts'
 
 export const OPENAPI_INFO = {
   title: '质量强企服务助手 · 管理接口',
@@ -22,6 +24,7 @@ export function adminResources(features: readonly Feature[]): AdminResource[] {
   const resources = [
     ...features.flatMap((f) => f.admin ?? []),
     jobsResource(jobsOf(features)),
+    spreadsheetsResource(importKindsOf(features)),
     outboxResource,
     auditResource,
   ]

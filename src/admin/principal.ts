@@ -7,16 +7,18 @@ import type { StaffView } from '../features/staff/staff.schema.ts'
 export type Principal =
   | { kind: 'staff'; staff: StaffView; sessionId: string; csrf: string; method: string }
   | { kind: 'token' }
+  /** `npm run import` on the server: whoever may run commands there may change the data anyway. */
+  | { kind: 'cli'; user: string }
 
 export type Via = 'api' | 'console' | 'cli'
 
-export const isAdmin = (p: Principal) => p.kind === 'token' || p.staff.role === 'admin'
+export const isAdmin = (p: Principal) => p.kind !== 'staff' || p.staff.role === 'admin'
 
 /** For the audit log: "staff:3" / "token", and a name people read. */
 export function auditActor(p: Principal): { actor: string; actorName: string } {
-  return p.kind === 'token'
-    ? { actor: 'token', actorName: '管理令牌' }
-    : { actor: `staff:${p.staff.id}`, actorName: p.staff.name }
+  if (p.kind === 'token') return { actor: 'token', actorName: '管理令牌' }
+  if (p.kind === 'cli') return { actor: `cli:${p.user}`, actorName: `命令行（${p.user}）` }
+  return { actor: `staff:${p.staff.id}`, actorName: p.staff.name }
 }
 
 /**

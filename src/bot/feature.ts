@@ -6,6 +6,7 @@ import type { AdminResource } from '../admin/kit.ts'
 import type { CardTemplate } from '../cards/registry.ts'
 import type { Db } from '../db/client.ts'
 import type { CoreDeps } from '../deps.ts'
+import type { ImportKind } from '../import/kind.ts'
 import type { Job } from '../jobs/job.ts'
 import type { CardActionHandler, FlowHandler, HandlerResult, IntentRecognizer, MessageHandler } from './handler.ts'
 import type { BotAddedEvent } from './types.ts'
@@ -46,6 +47,11 @@ export interface Feature {
    * @hono/zod-openapi so the OpenAPI document and the reference page list them. Behind the admin sign-in.
    */
   admin?: readonly AdminResource[]
+  /**
+   * Spreadsheets staff load (`npm run import -- <kind> <file>`, the console's 导入 page, /admin/api/imports): Chinese
+   * headers, a template per kind, a dry run first (src/import/kind.ts).
+   */
+  imports?: readonly ImportKind[]
 }
 
 /** One file of demo data under seed/demo/, loaded idempotently: seeding twice changes nothing. */

@@ -24,7 +24,7 @@ export const NAV: NavItem[] = [
 const ROLE_NAMES: Record<string, string> = { staff: '工作人员', official: '审批领导', admin: '管理员' }
 
 export function whoLabel(p: Principal) {
-  return p.kind === 'token' ? '管理令牌' : `${p.staff.name} · ${p.staff.department} · ${ROLE_NAMES[p.staff.role]}`
+  return p.kind === 'staff' ? `${p.staff.name} · ${p.staff.department} · ${ROLE_NAMES[p.staff.role]}` : '管理令牌'
 }
 
 export function Page(props: {

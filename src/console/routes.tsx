@@ -7,6 +7,7 @@ import type { CoreDeps } from '../deps.ts'
 import { enterprisePages } from './pages/enterprises.tsx'
 import { knowledgePages } from './pages/knowledge.tsx'
 import { operationPages } from './pages/operations.tsx'
+import { spreadsheetPages } from './pages/spreadsheets.tsx'
 import { ticketPages } from './pages/tickets.tsx'
 import { signInRoutes } from './sign-in.tsx'
 import { CONSOLE_CSS } from './style.ts'
@@ -22,5 +23,6 @@ export function consoleRoutes(deps: CoreDeps, features: readonly Feature[]) {
   app.route('/', enterprisePages(deps))
   app.route('/', knowledgePages(deps))
   app.route('/', operationPages(deps, features))
+  app.route('/', spreadsheetPages(deps, features))
   return app
 }

@@ -5,6 +5,7 @@ import type { Feature } from '../../bot/feature.ts'
 import { linkCodeIssueHandler } from './handlers/link-code-issue.handler.ts'
 import { linkCodeRedeemHandler } from './handlers/link-code-redeem.handler.ts'
 import { staffAdmin } from './staff.admin.ts'
+import { staffImport } from './staff.import.ts'
 import { staffRecognizer } from './staff.recognizer.ts'
 import { staffSeeder } from './staff.seeder.ts'
 
@@ -15,4 +16,5 @@ export const staffFeature: Feature = {
   messages: [linkCodeIssueHandler, linkCodeRedeemHandler],
   seeders: [staffSeeder],
   admin: [staffAdmin],
+  imports: [staffImport],
 }

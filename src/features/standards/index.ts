@@ -3,6 +3,7 @@ import type { Feature } from '../../bot/feature.ts'
 import { standardsListHandler } from './handlers/standards-list.handler.ts'
 import { standardsAdmin } from './standards.admin.ts'
 import { standardsListCard } from './standards.card.ts'
+import { standardsImport } from './standards.import.ts'
 import { standardsRecognizer } from './standards.recognizer.ts'
 import { standardsSeeder } from './standards.seeder.ts'
 
@@ -13,4 +14,5 @@ export const standardsFeature: Feature = {
   cards: [standardsListCard],
   seeders: [standardsSeeder],
   admin: [standardsAdmin],
+  imports: [standardsImport],
 }
