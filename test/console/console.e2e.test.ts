@@ -148,7 +148,7 @@ test.skipIf(!available)(
       8000,
       'the Feishu card patched',
     )
-    expect(JSON.stringify(patch.body)).toContain('认证科长')
+    expect(JSON.stringify(patch?.body)).toContain('认证科长')
     const audit = await server.deps.db.auditEntry.findFirstOrThrow({ where: { action: 'ticket.approve' } })
     expect(audit.via).toBe('console')
 
