@@ -4,6 +4,8 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { adminApp } from './admin/app.ts'
+import type { Feature } from './bot/feature.ts'
 import type { CoreDeps } from './deps.ts'
 import { isAppError } from './errors.ts'
 import { mountPathOf, type PlatformModule } from './platforms/platform.ts'
@@ -18,6 +20,11 @@ export interface AppOptions {
   traffic?: TrafficGauge
   /** Node, PROCESSING=thread: whether the background thread is running or being restarted (shown on /healthz). */
   background?: () => 'running' | 'restarting'
+  /**
+   * The features the core was built with: their HTTP routes are mounted, and /admin (the admin API and the staff
+   * console, src/admin) with their admin resources. Without them there is no /admin at all.
+   */
+  features?: readonly Feature[]
 }
 
 export function createApp(deps: CoreDeps, options: AppOptions = {}) {
@@ -61,6 +68,13 @@ export function createApp(deps: CoreDeps, options: AppOptions = {}) {
 
   for (const platform of options.platforms ?? []) {
     if (platform.routes) app.route(mountPathOf(platform), platform.routes)
+  }
+
+  if (options.features) {
+    app.route('/admin', adminApp(deps, options.features))
+    for (const feature of options.features) {
+      if (feature.routes) app.route(feature.routes.path, feature.routes.build(deps))
+    }
   }
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404))

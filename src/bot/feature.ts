@@ -2,10 +2,11 @@
 // lists the features in order. The core builds its registries from that list (handlers.ts, src/cards/registry.ts,
 // src/jobs/registry.ts, src/cli/seeders.ts) and never imports a feature: this file is the whole contract.
 import type { Hono } from 'hono'
-import type { z } from 'zod'
+import type { AdminResource } from '../admin/kit.ts'
 import type { CardTemplate } from '../cards/registry.ts'
 import type { Db } from '../db/client.ts'
 import type { CoreDeps } from '../deps.ts'
+import type { ImportKind } from '../import/kind.ts'
 import type { Job } from '../jobs/job.ts'
 import type { DigestContribution } from './digest.ts'
 import type { CardActionHandler, FlowHandler, HandlerResult, IntentRecognizer, MessageHandler } from './handler.ts'
@@ -46,10 +47,18 @@ export interface Feature {
   digest?: DigestContribution
   /** Demo data for `npm run db:seed -- --demo`, loaded in the order of the feature list. */
   seeders?: readonly Seeder[]
-  /** HTTP routes of the feature, mounted under `path`. No feature has any yet, so src/app.ts mounts none. */
+  /** HTTP routes of the feature, mounted under `path` by src/app.ts (outside /admin: no sign-in is checked). */
   routes?: FeatureRoutes
-  /** Records staff maintain through the admin interface. No feature has any yet, and there is no admin API. */
+  /**
+   * What the feature adds to the admin API (/admin/api/<name>, src/admin/kit.ts): its routes, declared with
+   * @hono/zod-openapi so the OpenAPI document and the reference page list them. Behind the admin sign-in.
+   */
   admin?: readonly AdminResource[]
+  /**
+   * Spreadsheets staff load (`npm run import -- <kind> <file>`, the console's 导入 page, /admin/api/imports): Chinese
+   * headers, a template per kind, a dry run first (src/import/kind.ts).
+   */
+  imports?: readonly ImportKind[]
 }
 
 /** One file of demo data under seed/demo/, loaded idempotently: seeding twice changes nothing. */
@@ -64,14 +73,4 @@ export interface FeatureRoutes {
   /** Where the routes are mounted, e.g. `/features/<name>`. */
   path: string
   build(deps: CoreDeps): Hono
-}
-
-export interface AdminResource {
-  /** e.g. `staff`, `standards` */
-  name: string
-  description: string
-  /** One record as staff edit it. */
-  schema: z.ZodType
-  list(deps: CoreDeps): Promise<unknown[]>
-  save(deps: CoreDeps, record: unknown): Promise<unknown>
 }

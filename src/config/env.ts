@@ -29,8 +29,27 @@ export const envSchema = z.object({
    */
   PROCESSING: z.enum(['thread', 'inline']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  /** Bearer token for the admin API (later wave); without it the admin API is closed. */
-  ADMIN_TOKEN: optionalText,
+  /**
+   * Bearer token for scripts calling the admin API (/admin/api) and for bootstrapping (the first admin); without it
+   * only people signed in to the console get in. At least 24 characters: it opens everything.
+   */
+  ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 24, 'must be at least 24 characters'),
+  /** The address people open the console at, e.g. https://bot.example.gov.cn; the OAuth redirect is built on it. */
+  PUBLIC_URL: optionalText.pipe(z.string().url().optional()),
+  /** Console cookies carry `Secure` (only sent over HTTPS). On by default in production; off for http://localhost. */
+  CONSOLE_SECURE_COOKIES: z.enum(['on', 'off']).optional(),
+  /** Minutes without a request after which a console session ends. */
+  CONSOLE_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /**
+   * Sign in to the console by picking a demo staff member, without Feishu or DingTalk: local demos only. On by
+   * default where the simulator is; refused in production.
+   */
+  CONSOLE_DEV_SIGNIN: z.enum(['on', 'off']).optional(),
   /** Where the knowledge base (knowledge/*.md) lives on Node. */
   KNOWLEDGE_DIR: z.string().default('knowledge'),
 
@@ -40,12 +59,17 @@ export const envSchema = z.object({
   FEISHU_ENCRYPT_KEY: optionalText,
   FEISHU_BASE_URL: url('https://open.feishu.cn'),
   FEISHU_MODE: z.enum(['webhook', 'ws']).default('webhook'),
+  /** Where people authorise the console's Feishu sign-in (the OAuth authorize page). */
+  FEISHU_ACCOUNTS_URL: url('https://accounts.feishu.cn'),
 
   DINGTALK_CLIENT_ID: optionalText,
   DINGTALK_CLIENT_SECRET: optionalText,
   DINGTALK_ROBOT_CODE: optionalText,
   DINGTALK_API_BASE_URL: url('https://api.dingtalk.com'),
   DINGTALK_MODE: z.enum(['webhook', 'stream']).default('webhook'),
+  /** Where people authorise the console's DingTalk sign-in, and the older API host that maps unionId → userId. */
+  DINGTALK_LOGIN_URL: url('https://login.dingtalk.com'),
+  DINGTALK_OAPI_BASE_URL: url('https://oapi.dingtalk.com'),
   /** Interactive card template id imported into the DingTalk developer console; without it cards fall back. */
   DINGTALK_CARD_TEMPLATE_ID: optionalText,
 
@@ -75,6 +99,16 @@ export interface AppConfig {
     cardTemplateId?: string
   }
   llm?: { baseUrl: string; apiKey?: string; model: string }
+  /** The staff console and the admin API (src/admin, src/console). */
+  console: {
+    secureCookies: boolean
+    idleMinutes: number
+    devSignIn: boolean
+    publicUrl?: string
+    feishuAccountsUrl: string
+    dingtalkLoginUrl: string
+    dingtalkOapiUrl: string
+  }
 }
 
 /**
@@ -106,8 +140,26 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
       'invalid configuration — PROCESSING=thread needs SIMULATOR=off (the simulator shows only what the main thread delivers)',
     )
   }
+  env.CONSOLE_SECURE_COOKIES ??= env.NODE_ENV === 'production' ? 'on' : 'off'
+  env.CONSOLE_DEV_SIGNIN ??= env.SIMULATOR === 'on' && env.NODE_ENV !== 'production' ? 'on' : 'off'
+  if (env.CONSOLE_DEV_SIGNIN === 'on' && env.NODE_ENV === 'production') {
+    throw new AppError(
+      'config_invalid',
+      'invalid configuration — CONSOLE_DEV_SIGNIN=on is for local demos and is refused in production (anyone could sign in as anyone)',
+    )
+  }
+  const trim = (u: string) => u.replace(/\/$/, '')
   return {
     env,
+    console: {
+      secureCookies: env.CONSOLE_SECURE_COOKIES === 'on',
+      idleMinutes: env.CONSOLE_IDLE_MINUTES,
+      devSignIn: env.CONSOLE_DEV_SIGNIN === 'on',
+      publicUrl: env.PUBLIC_URL ? trim(env.PUBLIC_URL) : undefined,
+      feishuAccountsUrl: trim(env.FEISHU_ACCOUNTS_URL),
+      dingtalkLoginUrl: trim(env.DINGTALK_LOGIN_URL),
+      dingtalkOapiUrl: trim(env.DINGTALK_OAPI_BASE_URL),
+    },
     feishu: feishuOn
       ? {
           appId: env.FEISHU_APP_ID!,

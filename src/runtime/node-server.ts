@@ -82,6 +82,7 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
     platforms,
     traffic,
     background: background?.state,
+    features: FEATURES,
   })
 
   const server = serve({ fetch: app.fetch, port: config.env.PORT, hostname: config.env.HOST })

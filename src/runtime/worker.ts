@@ -49,7 +49,7 @@ function buildWorker(env: WorkerEnv) {
   })
   // The simulator (the console platform) is off unless a deployment asks for it (SIMULATOR=on, e.g. staging).
   const platforms = createPlatforms(deps)
-  return { deps, app: createApp(deps, { platforms }) }
+  return { deps, app: createApp(deps, { platforms, features: FEATURES }) }
 }
 
 // One core per D1 binding object: env only arrives with a request, and isolates are reused across requests.

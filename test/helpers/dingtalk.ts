@@ -29,6 +29,9 @@ export function startDingtalkServer(
       DINGTALK_CLIENT_SECRET: fake.clientSecret,
       DINGTALK_ROBOT_CODE: 'dingrobot001',
       DINGTALK_API_BASE_URL: fake.url,
+      // The fake serves the web sign-in's login page and the older API host too.
+      DINGTALK_LOGIN_URL: fake.url,
+      DINGTALK_OAPI_BASE_URL: fake.url,
       ...env,
     },
     // An empty knowledge base unless given: adapter tests pin the DingTalk round trip.

@@ -28,6 +28,8 @@ export async function startFeishuServer(
       FEISHU_VERIFICATION_TOKEN: FAKE_VERIFICATION_TOKEN,
       FEISHU_ENCRYPT_KEY: FAKE_ENCRYPT_KEY,
       FEISHU_BASE_URL: fake.url,
+      // The fake serves the web sign-in's authorize page too.
+      FEISHU_ACCOUNTS_URL: fake.url,
       ...env,
     },
     clock,

@@ -76,7 +76,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     else platforms.push(own)
     addPlatform(deps, own)
   }
-  const app = createApp(deps, { platforms })
+  const app = createApp(deps, { platforms, features: options.features ?? FEATURES })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo

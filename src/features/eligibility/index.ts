@@ -1,6 +1,7 @@
 // The eligibility feature: 质量贷/标准贷 增信 checks and the awards and certifications an enterprise can still earn,
 // from rules/*.yaml and the bound enterprise's profile.
 import type { Feature } from '../../bot/feature.ts'
+import { eligibilityAdmin } from './eligibility.admin.ts'
 import { eligibilityCard, finderCard } from './eligibility.cards.ts'
 import { eligibilityRecognizer } from './eligibility.recognizer.ts'
 import { eligibilityHandler } from './handlers/eligibility.handler.ts'
@@ -12,4 +13,5 @@ export const eligibilityFeature: Feature = {
   messages: [eligibilityHandler],
   actions: [finderAction],
   cards: [eligibilityCard, finderCard],
+  admin: [eligibilityAdmin],
 }

@@ -2,6 +2,10 @@
 // enterprise profile, and the demo enterprises and contacts.
 import type { Feature } from '../../bot/feature.ts'
 import { bindingRequestCard, bindingStatusCard } from './binding.cards.ts'
+import { certificatesImport } from './certificates.import.ts'
+import { contactsImport } from './contacts.import.ts'
+import { enterprisesAdmin } from './enterprises.admin.ts'
+import { enterprisesImport } from './enterprises.import.ts'
 import { enterprisesRecognizer } from './enterprises.recognizer.ts'
 import { contactsSeeder, enterprisesSeeder } from './enterprises.seeder.ts'
 import { bindAction } from './handlers/bind.action.ts'
@@ -22,4 +26,6 @@ export const enterprisesFeature: Feature = {
   actions: [bindAction, bindingConfirmAction, bindingRejectAction, bindingCodeAction],
   cards: [bindingRequestCard, bindingStatusCard, profileCard],
   seeders: [enterprisesSeeder, contactsSeeder],
+  admin: [enterprisesAdmin],
+  imports: [enterprisesImport, contactsImport, certificatesImport],
 }

@@ -7,6 +7,7 @@ import { outOfScopeHandler } from './handlers/out-of-scope.handler.ts'
 import { policyAnswerHandler } from './handlers/policy-answer.handler.ts'
 import { smalltalkHandler } from './handlers/smalltalk.handler.ts'
 import { knowledgeSourceAction } from './handlers/source.action.ts'
+import { knowledgeAdmin } from './knowledge.admin.ts'
 import { knowledgeRecognizer } from './recognizer.ts'
 
 export const knowledgeFeature: Feature = {
@@ -16,4 +17,5 @@ export const knowledgeFeature: Feature = {
   messages: [policyAnswerHandler, smalltalkHandler, outOfScopeHandler],
   actions: [knowledgeSourceAction, knowledgeFeedbackAction],
   cards: [policyAnswerCard, policyAnswersCard, policySourceCard, declineCard],
+  admin: [knowledgeAdmin],
 }

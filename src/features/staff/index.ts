@@ -7,6 +7,8 @@ import { identityClaimHandler } from './handlers/identity-claim.handler.ts'
 import { linkCodeIssueHandler } from './handlers/link-code-issue.handler.ts'
 import { linkCodeRedeemHandler } from './handlers/link-code-redeem.handler.ts'
 import { identityClaimRecognizer } from './identity-claim.recognizer.ts'
+import { staffAdmin } from './staff.admin.ts'
+import { staffImport } from './staff.import.ts'
 import { staffRecognizer } from './staff.recognizer.ts'
 import { staffSeeder } from './staff.seeder.ts'
 
@@ -16,4 +18,6 @@ export const staffFeature: Feature = {
   recognizers: [identityClaimRecognizer, staffRecognizer],
   messages: [identityClaimHandler, linkCodeIssueHandler, linkCodeRedeemHandler],
   seeders: [staffSeeder],
+  admin: [staffAdmin],
+  imports: [staffImport],
 }

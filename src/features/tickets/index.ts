@@ -29,6 +29,7 @@ import {
 } from './ticket.card-defs.ts'
 import { ticketsDigest } from './ticket.digest.ts'
 import { ticketRecognizer } from './ticket.recognizer.ts'
+import { ticketsAdmin } from './tickets.admin.ts'
 import { ticketsSeeder } from './tickets.seeder.ts'
 
 export const ticketsFeature: Feature = {
@@ -57,6 +58,7 @@ export const ticketsFeature: Feature = {
   // A few demo tickets among the demo staff, so the digests have something to show.
   seeders: [ticketsSeeder],
   cards: [ticketFormCard, confirmCard, taskCard, approvalCard, ticketListCard, satisfactionCard, escalationCard],
+  admin: [ticketsAdmin],
   jobs: [
     {
       name: 'ticket-sla',

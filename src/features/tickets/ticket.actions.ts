@@ -4,6 +4,7 @@
 import type { Actor } from '../../bot/types.ts'
 import type { Tx } from '../../db/client.ts'
 import type { CoreDeps } from '../../deps.ts'
+import { findStaff } from '../staff/staff.repo.ts'
 import { categoryOf } from './categories.ts'
 import { routeTicket } from './routing.ts'
 import { statusLabel, type TicketAction, transition } from './state-machine.ts'
@@ -19,6 +20,11 @@ export interface ActionInput {
   action: TicketAction
   operator: Actor
   comment?: string | null
+  /**
+   * Transfer to this staff member instead of the next one routing picks (the console's and the API's reassign);
+   * they must be active and not the current assignee.
+   */
+  transferTo?: number
   /** The clicked card: its answer updates it, so it is left out of the refresh. */
   cardId?: string
   /** More writes that belong to the same step (e.g. the satisfaction score), inside its transaction. */
@@ -83,8 +89,9 @@ export async function performTicketAction(deps: CoreDeps, input: ActionInput): P
     })
   }
   if (input.action === 'transfer') {
-    const scope = await ticketScope(deps.db, ticket)
-    const next = await routeTicket(deps.db, scope, ticket.assigneeId ? [ticket.assigneeId] : [])
+    const next = input.transferTo
+      ? await chosenTransferee(deps, input.transferTo, ticket)
+      : await routeTicket(deps.db, await ticketScope(deps.db, ticket), ticket.assigneeId ? [ticket.assigneeId] : [])
     if (!next)
       return { ok: false, reason: 'no_transferee', ticket, message: '暂无其他可转派的工作人员，请联系科室负责人。' }
     patch.assigneeId = next.staff.id
@@ -104,6 +111,11 @@ export async function performTicketAction(deps: CoreDeps, input: ActionInput): P
   deps.outbox.kick()
   deps.log.info('ticket action', { ticket: ticket.number, action: input.action, actor: acting.actor, to: check.to })
   return { ok: true, ticket: result.updated, eventId: result.eventId, message: DONE[input.action] }
+}
+
+async function chosenTransferee(deps: CoreDeps, staffId: number, ticket: TicketRow) {
+  const staff = await findStaff(deps.db, staffId)
+  return staff?.active && staff.id !== ticket.assigneeId ? { staff } : null
 }
 
 const EVENT_NAMES: Record<TicketAction, string> = {

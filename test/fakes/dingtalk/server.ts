@@ -72,9 +72,39 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
   let tokenSeq = 0
   let messageCalls = 0
   let plan: FaultPlan | undefined
+  // Web sign-in (docs/protocols.md §DingTalk web sign-in): who opens the authorize page next, and what was issued.
+  let signInNext: { userId: string; unionId: string; nick: string } | null = null
+  const authCodes = new Map<string, { userId: string; unionId: string; nick: string }>()
+  const userTokens = new Map<string, { userId: string; unionId: string; nick: string }>()
 
-  const route = (method: string, path: string, body: Json, token?: string): [number, Json, Record<string, string>?] => {
+  const route = (
+    method: string,
+    path: string,
+    body: Json,
+    token?: string,
+    query: Record<string, string> = {},
+  ): [number, Json, Record<string, string>?] => {
     const key = `${method} ${path}`
+    if (key === 'POST /v1.0/oauth2/userAccessToken') {
+      const person = authCodes.get(String(body.code))
+      authCodes.delete(String(body.code))
+      const client = body.clientId === clientId && body.clientSecret === clientSecret
+      if (!client || !person || body.grantType !== 'authorization_code') return [400, { code: 'invalidAuthCode' }]
+      const accessToken = `user-tok-${++tokenSeq}`
+      userTokens.set(accessToken, person)
+      return [200, { accessToken, refreshToken: `r-${tokenSeq}`, expireIn: 7200, corpId: 'ding-corp' }]
+    }
+    if (key === 'GET /v1.0/contact/users/me') {
+      const person = token ? userTokens.get(token) : undefined
+      if (!person) return [401, { code: 'InvalidAuthentication' }]
+      return [200, { nick: person.nick, unionId: person.unionId, openId: `open-${person.unionId}` }]
+    }
+    if (key === 'POST /topapi/user/getbyunionid') {
+      if (!validTokens.has(query.access_token ?? '')) return [200, { errcode: 40014, errmsg: 'invalid access_token' }]
+      const person = [...userTokens.values(), ...authCodes.values()].find((p) => p.unionId === body.unionid)
+      if (!person) return [200, { errcode: 60121, errmsg: 'user not found' }]
+      return [200, { errcode: 0, errmsg: 'ok', result: { contact_type: 0, userid: person.userId } }]
+    }
     if (key === 'POST /v1.0/oauth2/accessToken') {
       if (body.appKey !== clientId || body.appSecret !== clientSecret) return [400, { code: 'invalidClientIdOrSecret' }]
       const accessToken = `tok-${++tokenSeq}`
@@ -125,6 +155,17 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = new URL(req.url ?? '/', 'http://fake')
+    if (url.pathname === '/oauth2/auth') {
+      const back = new URL(url.searchParams.get('redirect_uri') ?? 'http://invalid/')
+      back.searchParams.set('state', url.searchParams.get('state') ?? '')
+      if (signInNext && url.searchParams.get('client_id') === clientId) {
+        const code = `auth-code-${++tokenSeq}`
+        authCodes.set(code, signInNext)
+        back.searchParams.set('authCode', code)
+      } else back.searchParams.set('error', 'access_denied')
+      res.writeHead(302, { location: back.toString() })
+      return res.end()
+    }
     let body: Json = {}
     try {
       body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json) : {}
@@ -155,7 +196,7 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
       call.fault = injected.stallMs ? 'stalled' : injected.reset ? 'reset' : 'failed'
       return fail(injected)
     }
-    const [status, payload, headers] = route(call.method, call.path, body, token)
+    const [status, payload, headers] = route(call.method, call.path, body, token, call.query)
     // Legacy endpoints (sessionWebhook) answer 200 with an errcode.
     call.delivered = message && status === 200 && !(payload.errcode !== undefined && payload.errcode !== 0)
     if (!injected) return answer(status, payload, headers)
@@ -191,6 +232,10 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
       return { url: `${url}/robot/sendBySession?session=${session}`, expiresAt: Date.now() + ttlMs }
     },
     ...faults,
+    /** Who the next person to open the sign-in page is (null: they cancel). */
+    signInAs(person: { userId: string; unionId: string; nick: string } | null) {
+      signInNext = person
+    },
     close: async () => {
       gateway.close()
       server.closeAllConnections()

@@ -58,6 +58,11 @@ export interface FakeFeishu extends FakeFaults<InjectedFailure, RecordedCall> {
   posted(): RecordedCall[]
   tokensIssued(): number
   ws?: FakeWsGateway
+  /**
+   * Web sign-in (docs/protocols.md §Feishu web sign-in): who the next person to open the authorize page is. The page
+   * signs them in at once and sends the browser back with a one-time code; null: they cancel.
+   */
+  signInAs(person: { openId: string; name: string } | null): void
   close(): Promise<void>
 }
 
@@ -87,6 +92,7 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
   let messageSeq = 0
   let messageCalls = 0
   let plan: FaultPlan | undefined
+  const oauth = fakeOAuth()
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake')
@@ -110,6 +116,7 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
       valid.add(fresh)
       return json(res, 200, { code: 0, msg: 'ok', tenant_access_token: fresh, expire: 7200 })
     }
+    if (oauth.handles(url.pathname)) return oauth.answer(url, body, token, res)
     if (url.pathname === '/callback/ws/endpoint' && options.ws) {
       return json(res, 200, options.ws.endpointAnswer(body))
     }
@@ -163,10 +170,73 @@ export async function startFakeFeishu(options: { ws?: FakeWsGateway } = {}): Pro
     },
     offline: (ms) => goOffline(server, port, ms),
     ws: options.ws,
+    signInAs: oauth.signInAs,
     async close() {
       options.ws?.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/**
+ * The web sign-in endpoints: the authorize page (accounts.feishu.cn in production; the tests point
+ * FEISHU_ACCOUNTS_URL here), the code-for-token exchange (/open-apis/authen/v2/oauth/token) and user_info. Codes are
+ * single use and bound to the redirect_uri they were issued for.
+ */
+function fakeOAuth() {
+  let next: { openId: string; name: string } | null = { openId: 'ou_nobody', name: '未登记用户' }
+  const codes = new Map<string, { openId: string; name: string; redirectUri: string }>()
+  const tokens = new Map<string, { openId: string; name: string }>()
+  let seq = 0
+  const paths = new Set([
+    '/open-apis/authen/v1/authorize',
+    '/open-apis/authen/v2/oauth/token',
+    '/open-apis/authen/v1/user_info',
+  ])
+  return {
+    signInAs(person: { openId: string; name: string } | null) {
+      next = person
+    },
+    handles: (path: string) => paths.has(path),
+    answer(url: URL, body: Record<string, unknown>, token: string | undefined, res: ServerResponse) {
+      if (url.pathname === '/open-apis/authen/v1/authorize') {
+        const redirectUri = url.searchParams.get('redirect_uri') ?? ''
+        const state = url.searchParams.get('state') ?? ''
+        if (url.searchParams.get('client_id') !== FAKE_APP_ID || !redirectUri) {
+          return json(res, 400, { code: 20001, msg: 'invalid client_id or redirect_uri' })
+        }
+        const back = new URL(redirectUri)
+        back.searchParams.set('state', state)
+        if (next) {
+          const code = `fake-code-${++seq}`
+          codes.set(code, { ...next, redirectUri })
+          back.searchParams.set('code', code)
+        } else back.searchParams.set('error', 'access_denied')
+        res.writeHead(302, { location: back.toString() })
+        return res.end()
+      }
+      if (url.pathname === '/open-apis/authen/v2/oauth/token') {
+        const grant = codes.get(String(body.code))
+        codes.delete(String(body.code))
+        const ok =
+          body.grant_type === 'authorization_code' &&
+          body.client_id === FAKE_APP_ID &&
+          body.client_secret === FAKE_APP_SECRET &&
+          grant &&
+          grant.redirectUri === body.redirect_uri
+        if (!ok) return json(res, 400, { code: 20003, error: 'invalid_grant', error_description: 'code invalid' })
+        const access = `u-fake-${++seq}`
+        tokens.set(access, { openId: grant.openId, name: grant.name })
+        return json(res, 200, { code: 0, access_token: access, token_type: 'Bearer', expires_in: 7200, scope: '' })
+      }
+      const user = token ? tokens.get(token) : undefined
+      if (!user) return json(res, 401, { code: 99991663, msg: 'Invalid access token' })
+      return json(res, 200, {
+        code: 0,
+        msg: 'success',
+        data: { open_id: user.openId, name: user.name, tenant_key: 'fake-tenant' },
+      })
     },
   }
 }

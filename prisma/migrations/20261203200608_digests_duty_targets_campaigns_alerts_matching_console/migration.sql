@@ -1,59 +1,51 @@
 -- CreateTable
 CREATE TABLE "DutyCheckin" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "enterpriseId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "period" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
-    "dueAt" TIMESTAMP(3) NOT NULL,
+    "dueAt" DATETIME NOT NULL,
     "answeredBy" INTEGER,
-    "answeredAt" TIMESTAMP(3),
+    "answeredAt" DATETIME,
     "ticketId" INTEGER,
-    "remindedAt" TIMESTAMP(3),
-    "escalatedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "DutyCheckin_pkey" PRIMARY KEY ("id")
+    "remindedAt" DATETIME,
+    "escalatedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "TargetRecord" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "target" TEXT NOT NULL,
     "value" INTEGER NOT NULL,
     "note" TEXT,
     "recordedBy" INTEGER NOT NULL,
-    "recordedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "TargetRecord_pkey" PRIMARY KEY ("id")
+    "recordedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "TargetSnapshot" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "month" TEXT NOT NULL,
     "target" TEXT NOT NULL,
-    "value" INTEGER NOT NULL,
-
-    CONSTRAINT "TargetSnapshot_pkey" PRIMARY KEY ("id")
+    "value" INTEGER NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "BroadcastGroup" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "platform" TEXT NOT NULL,
     "chatId" TEXT NOT NULL,
     "title" TEXT,
     "registeredBy" INTEGER,
     "active" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "BroadcastGroup_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "Campaign" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "code" TEXT NOT NULL,
     "year" INTEGER NOT NULL,
     "text" TEXT NOT NULL,
@@ -61,107 +53,162 @@ CREATE TABLE "Campaign" (
     "version" INTEGER NOT NULL DEFAULT 1,
     "editedBy" INTEGER,
     "approvedBy" INTEGER,
-    "decidedAt" TIMESTAMP(3),
-    "sentAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Campaign_pkey" PRIMARY KEY ("id")
+    "decidedAt" DATETIME,
+    "sentAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "CampaignDelivery" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "campaignId" INTEGER NOT NULL,
     "platform" TEXT NOT NULL,
     "chatId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "CampaignDelivery_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "Alert" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "title" TEXT NOT NULL,
     "level" TEXT NOT NULL,
     "source" TEXT NOT NULL,
     "audience" TEXT NOT NULL,
     "action" TEXT NOT NULL,
-    "receiptDue" TIMESTAMP(3) NOT NULL,
+    "receiptDue" DATETIME NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'draft',
     "publisherId" INTEGER NOT NULL,
     "publisherPlatform" TEXT NOT NULL,
     "approvalDepartment" TEXT,
     "decidedBy" TEXT,
-    "decidedAt" TIMESTAMP(3),
-    "sentAt" TIMESTAMP(3),
-    "remindedAt" TIMESTAMP(3),
-    "escalatedAt" TIMESTAMP(3),
+    "decidedAt" DATETIME,
+    "sentAt" DATETIME,
+    "remindedAt" DATETIME,
+    "escalatedAt" DATETIME,
     "summaryDirty" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Alert_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "AlertRecipient" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "alertId" INTEGER NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
     "receipt" TEXT,
     "receiptBy" TEXT,
     "receiptName" TEXT,
-    "receiptAt" TIMESTAMP(3),
+    "receiptAt" DATETIME,
     "ticketId" INTEGER,
-
-    CONSTRAINT "AlertRecipient_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "AlertRecipient_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "Alert" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "EnterpriseGroup" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "platform" TEXT NOT NULL,
     "chatId" TEXT NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "EnterpriseGroup_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "CertificateWarning" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "key" TEXT NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
     "threshold" INTEGER NOT NULL,
-    "sentAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "CertificateWarning_pkey" PRIMARY KEY ("id")
+    "sentAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "PolicyMatch" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "enterpriseId" INTEGER NOT NULL,
     "ruleId" TEXT NOT NULL,
     "ruleVersion" INTEGER NOT NULL,
     "criteria" TEXT NOT NULL,
     "notified" BOOLEAN NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "PolicyMatch_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "PolicyOptOut" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "enterpriseId" INTEGER NOT NULL,
     "by" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "PolicyOptOut_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
+
+-- CreateTable
+CREATE TABLE "DigestPreference" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "staffId" INTEGER NOT NULL,
+    "digest" TEXT NOT NULL,
+    "muted" BOOLEAN NOT NULL DEFAULT false,
+    "deliverAt" TEXT,
+    "quietHours" BOOLEAN NOT NULL DEFAULT true,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "DigestPreferenceChange" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "staffId" INTEGER NOT NULL,
+    "digest" TEXT NOT NULL,
+    "change" TEXT NOT NULL,
+    "before" TEXT NOT NULL,
+    "after" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "undoneAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "AuditEntry" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL,
+    "actorName" TEXT,
+    "via" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "subject" TEXT,
+    "before" TEXT,
+    "after" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "ConsoleSession" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "staffId" INTEGER NOT NULL,
+    "method" TEXT NOT NULL,
+    "csrf" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" DATETIME NOT NULL,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_JobRun" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "job" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'running',
+    "claimedBy" TEXT,
+    "sent" INTEGER NOT NULL DEFAULT 0,
+    "skipped" INTEGER NOT NULL DEFAULT 0,
+    "error" TEXT,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" DATETIME
+);
+INSERT INTO "new_JobRun" ("error", "finishedAt", "id", "job", "period", "startedAt", "status") SELECT "error", "finishedAt", "id", "job", "period", "startedAt", "status" FROM "JobRun";
+DROP TABLE "JobRun";
+ALTER TABLE "new_JobRun" RENAME TO "JobRun";
+CREATE UNIQUE INDEX "JobRun_job_period_key" ON "JobRun"("job", "period");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "DutyCheckin_status_dueAt_idx" ON "DutyCheckin"("status", "dueAt");
@@ -217,5 +264,17 @@ CREATE UNIQUE INDEX "PolicyMatch_enterpriseId_ruleId_ruleVersion_key" ON "Policy
 -- CreateIndex
 CREATE UNIQUE INDEX "PolicyOptOut_enterpriseId_key" ON "PolicyOptOut"("enterpriseId");
 
--- AddForeignKey
-ALTER TABLE "AlertRecipient" ADD CONSTRAINT "AlertRecipient_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "Alert"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- CreateIndex
+CREATE UNIQUE INDEX "DigestPreference_staffId_digest_key" ON "DigestPreference"("staffId", "digest");
+
+-- CreateIndex
+CREATE INDEX "DigestPreferenceChange_staffId_digest_at_idx" ON "DigestPreferenceChange"("staffId", "digest", "at");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_subject_idx" ON "AuditEntry"("subject");
+
+-- CreateIndex
+CREATE INDEX "ConsoleSession_staffId_idx" ON "ConsoleSession"("staffId");

@@ -1,51 +1,64 @@
+-- AlterTable
+ALTER TABLE "JobRun" ADD COLUMN     "claimedBy" TEXT,
+ADD COLUMN     "sent" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "skipped" INTEGER NOT NULL DEFAULT 0;
+
 -- CreateTable
 CREATE TABLE "DutyCheckin" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "period" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
-    "dueAt" DATETIME NOT NULL,
+    "dueAt" TIMESTAMP(3) NOT NULL,
     "answeredBy" INTEGER,
-    "answeredAt" DATETIME,
+    "answeredAt" TIMESTAMP(3),
     "ticketId" INTEGER,
-    "remindedAt" DATETIME,
-    "escalatedAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "remindedAt" TIMESTAMP(3),
+    "escalatedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DutyCheckin_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "TargetRecord" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "target" TEXT NOT NULL,
     "value" INTEGER NOT NULL,
     "note" TEXT,
     "recordedBy" INTEGER NOT NULL,
-    "recordedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "recordedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "TargetRecord_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "TargetSnapshot" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "month" TEXT NOT NULL,
     "target" TEXT NOT NULL,
-    "value" INTEGER NOT NULL
+    "value" INTEGER NOT NULL,
+
+    CONSTRAINT "TargetSnapshot_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "BroadcastGroup" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "platform" TEXT NOT NULL,
     "chatId" TEXT NOT NULL,
     "title" TEXT,
     "registeredBy" INTEGER,
     "active" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BroadcastGroup_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Campaign" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "code" TEXT NOT NULL,
     "year" INTEGER NOT NULL,
     "text" TEXT NOT NULL,
@@ -53,91 +66,162 @@ CREATE TABLE "Campaign" (
     "version" INTEGER NOT NULL DEFAULT 1,
     "editedBy" INTEGER,
     "approvedBy" INTEGER,
-    "decidedAt" DATETIME,
-    "sentAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "decidedAt" TIMESTAMP(3),
+    "sentAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Campaign_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "CampaignDelivery" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "campaignId" INTEGER NOT NULL,
     "platform" TEXT NOT NULL,
     "chatId" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CampaignDelivery_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Alert" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "title" TEXT NOT NULL,
     "level" TEXT NOT NULL,
     "source" TEXT NOT NULL,
     "audience" TEXT NOT NULL,
     "action" TEXT NOT NULL,
-    "receiptDue" DATETIME NOT NULL,
+    "receiptDue" TIMESTAMP(3) NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'draft',
     "publisherId" INTEGER NOT NULL,
     "publisherPlatform" TEXT NOT NULL,
     "approvalDepartment" TEXT,
     "decidedBy" TEXT,
-    "decidedAt" DATETIME,
-    "sentAt" DATETIME,
-    "remindedAt" DATETIME,
-    "escalatedAt" DATETIME,
+    "decidedAt" TIMESTAMP(3),
+    "sentAt" TIMESTAMP(3),
+    "remindedAt" TIMESTAMP(3),
+    "escalatedAt" TIMESTAMP(3),
     "summaryDirty" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Alert_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "AlertRecipient" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "alertId" INTEGER NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
     "receipt" TEXT,
     "receiptBy" TEXT,
     "receiptName" TEXT,
-    "receiptAt" DATETIME,
+    "receiptAt" TIMESTAMP(3),
     "ticketId" INTEGER,
-    CONSTRAINT "AlertRecipient_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "Alert" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+
+    CONSTRAINT "AlertRecipient_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "EnterpriseGroup" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "platform" TEXT NOT NULL,
     "chatId" TEXT NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "EnterpriseGroup_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "CertificateWarning" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "key" TEXT NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
     "threshold" INTEGER NOT NULL,
-    "sentAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "sentAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CertificateWarning_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PolicyMatch" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
     "ruleId" TEXT NOT NULL,
     "ruleVersion" INTEGER NOT NULL,
     "criteria" TEXT NOT NULL,
     "notified" BOOLEAN NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PolicyMatch_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PolicyOptOut" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "enterpriseId" INTEGER NOT NULL,
     "by" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PolicyOptOut_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DigestPreference" (
+    "id" SERIAL NOT NULL,
+    "staffId" INTEGER NOT NULL,
+    "digest" TEXT NOT NULL,
+    "muted" BOOLEAN NOT NULL DEFAULT false,
+    "deliverAt" TEXT,
+    "quietHours" BOOLEAN NOT NULL DEFAULT true,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DigestPreference_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DigestPreferenceChange" (
+    "id" SERIAL NOT NULL,
+    "staffId" INTEGER NOT NULL,
+    "digest" TEXT NOT NULL,
+    "change" TEXT NOT NULL,
+    "before" TEXT NOT NULL,
+    "after" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL,
+    "undoneAt" TIMESTAMP(3),
+
+    CONSTRAINT "DigestPreferenceChange_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEntry" (
+    "id" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL,
+    "actorName" TEXT,
+    "via" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "subject" TEXT,
+    "before" TEXT,
+    "after" TEXT,
+
+    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ConsoleSession" (
+    "id" TEXT NOT NULL,
+    "staffId" INTEGER NOT NULL,
+    "method" TEXT NOT NULL,
+    "csrf" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ConsoleSession_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -193,3 +277,21 @@ CREATE UNIQUE INDEX "PolicyMatch_enterpriseId_ruleId_ruleVersion_key" ON "Policy
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PolicyOptOut_enterpriseId_key" ON "PolicyOptOut"("enterpriseId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DigestPreference_staffId_digest_key" ON "DigestPreference"("staffId", "digest");
+
+-- CreateIndex
+CREATE INDEX "DigestPreferenceChange_staffId_digest_at_idx" ON "DigestPreferenceChange"("staffId", "digest", "at");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_subject_idx" ON "AuditEntry"("subject");
+
+-- CreateIndex
+CREATE INDEX "ConsoleSession_staffId_idx" ON "ConsoleSession"("staffId");
+
+-- AddForeignKey
+ALTER TABLE "AlertRecipient" ADD CONSTRAINT "AlertRecipient_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "Alert"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,10 @@
+// The Hono environment of everything under /admin: the guard (guard.ts) puts the caller here before any route runs.
+import type { Principal, Via } from './principal.ts'
+
+export interface AdminEnv {
+  Variables: {
+    principal: Principal
+    /** `api` under /admin/api, `console` for the pages. */
+    via: Via
+  }
+}
