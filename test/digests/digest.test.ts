@@ -214,3 +214,51 @@ describe('the weekly summary for department leads', () => {
     expect(text).toContain('统计区间：2026-11-23 至 2026-11-29')
   })
 })
+
+describe('what other features add to a 质量管家’s daily digest', () => {
+  test('unanswered duty check-ins and unacknowledged alerts of the enterprises they cover, and nobody else’s', async () => {
+    // 王管家 covers 鞋服 in 娄桥街道, where the fixture's enterprise is; 张工 covers nothing.
+    await core.deps.db.staff.create({
+      data: {
+        name: '王管家',
+        department: '质量发展科',
+        industries: JSON.stringify(['鞋服']),
+        towns: JSON.stringify(['娄桥街道']),
+        identities: { create: { platform: 'feishu', userId: 'ou_steward' } },
+      },
+    })
+    const day = '2026-11-24'
+    await core.deps.db.dutyCheckin.create({
+      data: {
+        enterpriseId,
+        kind: 'daily',
+        period: day,
+        dueAt: new Date(`${day}T17:00:00+08:00`),
+        createdAt: new Date(`${day}T08:00:00+08:00`),
+      },
+    })
+    await core.deps.db.alert.create({
+      data: {
+        title: '儿童皮鞋邻苯超标风险',
+        level: '较重',
+        source: '监督抽查',
+        audience: JSON.stringify({ industries: ['鞋服'] }),
+        action: '请自查在售批次',
+        receiptDue: new Date('2026-11-30T17:00:00+08:00'),
+        status: 'sent',
+        publisherId: id('李工'),
+        publisherPlatform: 'feishu',
+        sentAt: new Date('2026-11-23T10:00:00+08:00'),
+        recipients: { create: { enterpriseId } },
+      },
+    })
+    await digestAt(`${day}T08:30:00+08:00`)
+    const cards = await digests(day)
+    const steward = cards.ou_steward
+    expect(steward?.text).toContain('企业日管控、周排查、月调度')
+    expect(steward?.text).toContain('示例鞋业有限公司（演示）：日管控')
+    expect(steward?.text).toContain('风险预警回执')
+    expect(steward?.text).toContain('儿童皮鞋邻苯超标风险')
+    expect(cards.ou_other).toBeUndefined()
+  })
+})

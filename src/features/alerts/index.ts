@@ -1,8 +1,10 @@
 // The alerts feature (三、(八)): staff publish risk alerts to exactly the enterprises concerned, 严重 ones after an
 // official's approval; enterprises answer 已知悉 / 需要帮助; one reminder, then the 质量管家 is told; the publisher
 // watches one live summary card. History: "最近有什么预警".
+
 import type { Feature } from '../../bot/feature.ts'
 import { ALERT_CARDS } from './alert.card-defs.ts'
+import { alertsDigest } from './alerts.digest.ts'
 import { alertsRecognizer } from './alerts.recognizer.ts'
 import {
   alertAckAction,
@@ -21,6 +23,7 @@ import { refreshSummaries } from './summary.ts'
 
 export const alertsFeature: Feature = {
   name: 'alerts',
+  digest: alertsDigest,
   recognizers: [alertsRecognizer],
   messages: [alertPublishHandler, alertHistoryHandler, alertGroupHandler],
   flows: [alertPublishFlow],

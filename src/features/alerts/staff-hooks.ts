@@ -21,6 +21,14 @@ export interface SilentAlert {
  * not answered, newest first. `since` limits to alerts sent after it.
  */
 export async function alertsWithoutReceiptsFor(db: DbOrTx, staff: StaffView, since?: Date): Promise<SilentAlert[]> {
+  return (await collectSilentAlerts(db, since))(staff)
+}
+
+/**
+ * The same for many staff at once: the unanswered receipts and their enterprises are read once, and the returned
+ * function answers for each staff member from memory (the digest asks it for every recipient).
+ */
+export async function collectSilentAlerts(db: DbOrTx, since?: Date): Promise<(staff: StaffView) => SilentAlert[]> {
   const rows = await db.alertRecipient.findMany({
     where: { receipt: null, alert: { status: 'sent', ...(since ? { sentAt: { gte: since } } : {}) } },
     include: { alert: true },
@@ -32,23 +40,25 @@ export async function alertsWithoutReceiptsFor(db: DbOrTx, staff: StaffView, sin
       select: { id: true, name: true, industry: true, town: true },
     }),
   )
-  const mine = new Map(
-    enterprises.filter((e) => staff.role === 'admin' || covering(staff, e)).map((e) => [e.id, e] as const),
-  )
-  const byAlert = new Map<number, SilentAlert>()
-  for (const r of rows) {
-    const e = mine.get(r.enterpriseId)
-    if (!e) continue
-    const entry = byAlert.get(r.alertId) ?? {
-      alertId: r.alertId,
-      number: alertNumber(r.alertId),
-      title: r.alert.title,
-      level: r.alert.level,
-      receiptDue: r.alert.receiptDue,
-      enterprises: [],
+  return (staff) => {
+    const mine = new Map(
+      enterprises.filter((e) => staff.role === 'admin' || covering(staff, e)).map((e) => [e.id, e] as const),
+    )
+    const byAlert = new Map<number, SilentAlert>()
+    for (const r of rows) {
+      const e = mine.get(r.enterpriseId)
+      if (!e) continue
+      const entry = byAlert.get(r.alertId) ?? {
+        alertId: r.alertId,
+        number: alertNumber(r.alertId),
+        title: r.alert.title,
+        level: r.alert.level,
+        receiptDue: r.alert.receiptDue,
+        enterprises: [],
+      }
+      entry.enterprises.push({ id: e.id, name: e.name })
+      byAlert.set(r.alertId, entry)
     }
-    entry.enterprises.push({ id: e.id, name: e.name })
-    byAlert.set(r.alertId, entry)
+    return [...byAlert.values()]
   }
-  return [...byAlert.values()]
 }

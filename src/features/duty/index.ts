@@ -2,16 +2,19 @@
 // class, answered by their 质量安全总监 / 质量安全员, followed up with one reminder and then the covering 质量管家.
 // `checkinCompletion` (monthly rates) and `checkinDigestSection` (a staff member's open check-ins today) are what
 // the monthly card and the staff digest read.
+
 import type { Feature } from '../../bot/feature.ts'
 import { checkinCard } from './checkin.card.ts'
 import { followUpCheckins } from './checkin.followup.ts'
 import { issueCheckins } from './checkin.issue.ts'
+import { dutyDigest } from './duty.digest.ts'
 import { dutyDoneAction, dutyProblemAction } from './handlers/checkin.actions.ts'
 
 export { checkinCompletion, checkinDigestSection, checkinDigestSections } from './checkin.rates.ts'
 
 export const dutyFeature: Feature = {
   name: 'duty',
+  digest: dutyDigest,
   actions: [dutyDoneAction, dutyProblemAction],
   cards: [checkinCard],
   jobs: [
