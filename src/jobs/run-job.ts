@@ -39,7 +39,7 @@ async function claim(deps: CoreDeps, job: string, period: string): Promise<boole
     if (!isUniqueViolation(error)) throw error
   }
   const row = await deps.db.jobRun.findUnique({ where: { job_period: { job, period } } })
-  if (!row || row.status !== 'running' || row.claimedBy === me) return false
+  if (row?.status !== 'running' || row.claimedBy === me) return false
   // Leases run on the wall clock, never on a test's movable business clock (src/bot/incarnation.ts).
   const owner = row.claimedBy
     ? await deps.db.incarnation.findFirst({ where: { id: row.claimedBy, leaseUntil: { gt: new Date() } } })

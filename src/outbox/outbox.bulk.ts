@@ -4,7 +4,6 @@
 
 import { type BulkTarget, insertRows } from '../db/bulk-insert.ts'
 import type { DbOrTx } from '../db/client.ts'
-import type { Provider } from '../db/provider.ts'
 import { type EnqueueInput, rowsFor } from './outbox.repo.ts'
 
 const CARD_COLUMNS = [

@@ -26,6 +26,7 @@ export interface DeliveryInput {
 export function deliveryTime(input: DeliveryInput): { at?: Date } | { skip: 'quiet' } {
   if (input.trigger === 'manual') return {}
   const scheduled = atLocalTime(input.firedAt, input.preference.deliverAt ?? input.time)
+  // biome-ignore lint/complexity/useMathMinMax: Dates, not numbers (Math.max would turn them into numbers)
   let at = scheduled > input.now ? scheduled : input.now
   if (input.preference.quietHours) at = afterQuietHours(at, input.calendar)
   if (periodKey(input.period, at) !== input.periodKey) return { skip: 'quiet' }
