@@ -6,7 +6,8 @@ import { text } from '../../../bot/handler.ts'
 import { checkCreditCode, extractCreditCode } from '../../enterprises/credit-code.ts'
 import { resolveStaff } from '../../staff/staff.repo.ts'
 
-export const REGISTER_GROUP = /^(登记|绑定|设为)(为)?企业群/
+/** With something after it (a credit code): “登记企业群” alone registers a group for campaign broadcasts instead. */
+export const REGISTER_GROUP = /^(登记|绑定|设为)(为)?企业群\s*[^\s，。]/
 
 export const alertGroupHandler: MessageHandler = {
   intent: 'alert_group',
