@@ -20,11 +20,13 @@ const STEPS: Record<string, FlowStep> = {
     input: 'choice',
     accepts: (t) => Boolean(levelOf(t.trim())),
     prompt: `请选择预警等级（回复序号）：\n${LEVEL_MENU}`,
+    retry: `请回复 1、2 或 3：\n${LEVEL_MENU}`,
   },
   source: {
     input: 'choice',
     accepts: (t) => Boolean(sourceOf(t.trim())),
     prompt: `请选择信息来源（回复序号）：\n${SOURCE_MENU}`,
+    retry: `请回复来源的序号：\n${SOURCE_MENU}`,
   },
   audience: { input: 'text', prompt: AUDIENCE_PROMPT },
   action: { input: 'text', prompt: '请填写企业应采取的措施（如自查、停售、召回配合等）。' },
