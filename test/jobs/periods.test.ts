@@ -63,7 +63,7 @@ describe('Workers: UTC cron triggers, converted in one place', () => {
   test('a trigger maps back to its job, and its UTC firing time to the Beijing day it is for', () => {
     const jobs = jobsOf(FEATURES)
     expect(jobsForTrigger(jobs, '30 0 * * *').map((j) => j.name)).toEqual(['staff-digest'])
-    expect(jobsForTrigger(jobs, '0 1 * * 1').map((j) => j.name)).toEqual(['lead-weekly'])
+    expect(jobsForTrigger(jobs, '0 1 * * 1').map((j) => j.name)).toEqual(['policy-weekly', 'lead-weekly'])
     const scheduledTime = new Date('2026-12-03T00:30:00Z')
     const digest = jobsForTrigger(jobs, '30 0 * * *')[0]!
     expect(cronMatches(digest.cron, scheduledTime)).toBe(true)
