@@ -23,6 +23,9 @@ export const campaignsFeature: Feature = {
     {
       name: 'campaign-drafts',
       cron: '0 9 * * *',
+      // Once a day in Asia/Shanghai, and a run missed while no instance was up is caught up at start-up.
+      period: 'day',
+      catchUp: true,
       description: 'draft the broadcast of a campaign day coming up and send it to staff for editing and approval',
       run: (deps, now) => draftCampaigns(deps, now),
     },

@@ -21,6 +21,9 @@ export const dutyFeature: Feature = {
     {
       name: 'duty-checkins',
       cron: '0 9 * * *',
+      // Once a day in Asia/Shanghai, and a run missed while no instance was up is caught up at start-up.
+      period: 'day',
+      catchUp: true,
       description: 'on working days, send the day’s 日管控 (and 周排查 / 月调度 when due) check-ins to duty contacts',
       run: (deps, now) => issueCheckins(deps, now),
     },

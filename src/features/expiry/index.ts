@@ -14,6 +14,9 @@ export const expiryFeature: Feature = {
     {
       name: 'certificate-expiry',
       cron: '0 9 * * *',
+      // Once a day in Asia/Shanghai, and a run missed while no instance was up is caught up at start-up.
+      period: 'day',
+      catchUp: true,
       description: 'warn enterprises and their 质量管家 of certificates 90, 30 and 7 days before expiry, once each',
       run: (deps, now) => warnExpiringCertificates(deps, now),
     },

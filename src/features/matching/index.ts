@@ -21,6 +21,9 @@ export const matchingFeature: Feature = {
     {
       name: 'policy-weekly',
       cron: '0 9 * * 1',
+      // Once a week in Asia/Shanghai, and a run missed while no instance was up is caught up at start-up.
+      period: 'week',
+      catchUp: true,
       description: "list each 质量管家's new 政策找企业 matches of the past week",
       run: (deps, now) => sendWeeklyMatches(deps, now),
     },
