@@ -22,6 +22,20 @@ export const cardButtonSchema = z.object({
 })
 export type CardButton = z.infer<typeof cardButtonSchema>
 
+/**
+ * A button as a feature's card data gives it to a template: it always calls back (an action, the value it carries)
+ * and may keep a reply number. The template turns it into a `cardButtonSchema` button.
+ */
+export const actionButtonSchema = z.object({
+  label: z.string(),
+  action: z.string(),
+  style: z.enum(['primary', 'default', 'danger']).default('default'),
+  value: z.record(z.string(), scalar),
+  /** The reply number the action keeps on every version of the card (CardButton.number). */
+  number: z.number().int().positive().optional(),
+})
+export type ActionButton = z.input<typeof actionButtonSchema>
+
 export const formInputSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/),
   label: z.string().min(1),

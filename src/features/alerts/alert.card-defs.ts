@@ -8,19 +8,12 @@ import alertNoticeTemplate from '../../../cards/alert-notice.json' with { type: 
 import alertPreviewTemplate from '../../../cards/alert-preview.json' with { type: 'json' }
 import alertStaffTemplate from '../../../cards/alert-staff.json' with { type: 'json' }
 import alertSummaryTemplate from '../../../cards/alert-summary.json' with { type: 'json' }
+import { type ActionButton, actionButtonSchema } from '../../cards/model.ts'
 import { defineCard } from '../../cards/registry.ts'
 
 const field = z.object({ label: z.string(), value: z.string() })
 const option = z.object({ value: z.string(), label: z.string() })
-const scalar = z.union([z.string(), z.number(), z.boolean()])
-export const buttonSchema = z.object({
-  label: z.string(),
-  action: z.string(),
-  style: z.enum(['primary', 'default', 'danger']).default('default'),
-  value: z.record(z.string(), scalar),
-  number: z.number().int().positive().optional(),
-})
-export type AlertButton = z.input<typeof buttonSchema>
+export type AlertButton = ActionButton
 const tone = z.enum(['blue', 'orange', 'red', 'green', 'grey'])
 
 export const alertFormCard = defineCard(
@@ -38,7 +31,7 @@ export const alertPreviewCard = defineCard(
     action: z.string(),
     counts: z.array(field),
     note: z.string().optional(),
-    buttons: z.array(buttonSchema),
+    buttons: z.array(actionButtonSchema),
   }),
 )
 export const alertApprovalCard = defineCard(
@@ -49,7 +42,7 @@ export const alertApprovalCard = defineCard(
     fields: z.array(field),
     action: z.string(),
     decided: z.string().optional(),
-    buttons: z.array(buttonSchema),
+    buttons: z.array(actionButtonSchema),
   }),
 )
 export const alertNoticeCard = defineCard(
@@ -64,7 +57,7 @@ export const alertNoticeCard = defineCard(
     action: z.string(),
     receipt: z.string().optional(),
     reminder: z.string().optional(),
-    buttons: z.array(buttonSchema),
+    buttons: z.array(actionButtonSchema),
   }),
 )
 export const alertStaffCard = defineCard(

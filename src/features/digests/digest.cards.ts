@@ -2,17 +2,10 @@
 import { z } from 'zod'
 import digestSettingsTemplate from '../../../cards/digest-settings.json' with { type: 'json' }
 import staffDigestTemplate from '../../../cards/staff-digest.json' with { type: 'json' }
+import { type ActionButton, actionButtonSchema } from '../../cards/model.ts'
 import { defineCard } from '../../cards/registry.ts'
 
-const scalar = z.union([z.string(), z.number(), z.boolean()])
-const button = z.object({
-  label: z.string(),
-  action: z.string(),
-  style: z.enum(['primary', 'default', 'danger']).default('default'),
-  value: z.record(z.string(), scalar),
-  number: z.number().int().positive().optional(),
-})
-export type DigestCardButton = z.input<typeof button>
+export type DigestCardButton = ActionButton
 
 export const staffDigestCard = defineCard(
   'staff-digest',
@@ -23,7 +16,7 @@ export const staffDigestCard = defineCard(
     tone: z.enum(['blue', 'orange', 'red', 'green', 'grey']),
     sections: z.array(z.object({ text: z.string() })).min(1),
     note: z.string().optional(),
-    buttons: z.array(button).max(5),
+    buttons: z.array(actionButtonSchema).max(5),
   }),
 )
 
@@ -34,6 +27,6 @@ export const digestSettingsCard = defineCard(
     title: z.string(),
     fields: z.array(z.object({ label: z.string(), value: z.string() })),
     note: z.string().optional(),
-    buttons: z.array(button).max(5),
+    buttons: z.array(actionButtonSchema).max(5),
   }),
 )

@@ -3,8 +3,8 @@
 import { z } from 'zod'
 import certExpiryTemplate from '../../../cards/cert-expiry.json' with { type: 'json' }
 import certListTemplate from '../../../cards/cert-list.json' with { type: 'json' }
+import { actionButtonSchema } from '../../cards/model.ts'
 import { defineCard } from '../../cards/registry.ts'
-import { buttonSchema } from '../alerts/alert.card-defs.ts'
 
 const field = z.object({ label: z.string(), value: z.string() })
 
@@ -16,7 +16,7 @@ export const certExpiryCard = defineCard(
     enterprise: z.string(),
     fields: z.array(field),
     forStaff: z.boolean(),
-    buttons: z.array(buttonSchema),
+    buttons: z.array(actionButtonSchema),
   }),
 )
 
@@ -27,7 +27,7 @@ export const certListCard = defineCard(
     enterprise: z.string(),
     items: z.array(z.object({ line: z.string() })),
     empty: z.string().optional(),
-    buttons: z.array(buttonSchema),
+    buttons: z.array(actionButtonSchema),
   }),
 )
 

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import policyMatchTemplate from '../../../cards/policy-match.json' with { type: 'json' }
 import policyWeeklyTemplate from '../../../cards/policy-weekly.json' with { type: 'json' }
 import type { CardModel } from '../../cards/model.ts'
+import { actionButtonSchema } from '../../cards/model.ts'
 import { defineCard } from '../../cards/registry.ts'
-import { buttonSchema } from '../alerts/alert.card-defs.ts'
 import type { RuleMatch } from './rules-match.ts'
 
 export const policyMatchCard = defineCard(
@@ -13,7 +13,7 @@ export const policyMatchCard = defineCard(
   z.object({
     enterprise: z.string(),
     items: z.array(z.object({ title: z.string(), lines: z.string(), clause: z.string(), note: z.string() })),
-    buttons: z.array(buttonSchema),
+    buttons: z.array(actionButtonSchema),
     done: z.string().optional(),
   }),
 )

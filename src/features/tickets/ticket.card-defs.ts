@@ -7,19 +7,12 @@ import ticketFormTemplate from '../../../cards/ticket-form.json' with { type: 'j
 import ticketListTemplate from '../../../cards/ticket-list.json' with { type: 'json' }
 import ticketSatisfactionTemplate from '../../../cards/ticket-satisfaction.json' with { type: 'json' }
 import ticketTaskTemplate from '../../../cards/ticket-task.json' with { type: 'json' }
+import { type ActionButton, actionButtonSchema } from '../../cards/model.ts'
 import { defineCard } from '../../cards/registry.ts'
 
 const field = z.object({ label: z.string(), value: z.string() })
 const scalar = z.union([z.string(), z.number(), z.boolean()])
-const button = z.object({
-  label: z.string(),
-  action: z.string(),
-  style: z.enum(['primary', 'default', 'danger']).default('default'),
-  value: z.record(z.string(), scalar),
-  /** The reply number the action keeps on every version of the card (CardButton.number). */
-  number: z.number().int().positive().optional(),
-})
-export type Button = z.input<typeof button>
+export type Button = ActionButton
 
 export const ticketFormCard = defineCard(
   'ticket-form',
@@ -54,7 +47,7 @@ export const taskCard = defineCard(
     fields: z.array(field),
     description: z.string(),
     note: z.string().optional(),
-    buttons: z.array(button),
+    buttons: z.array(actionButtonSchema),
   }),
 )
 export const approvalCard = defineCard(
@@ -68,7 +61,7 @@ export const approvalCard = defineCard(
     decided: z.string().optional(),
     form: z.boolean(),
     formValue: z.record(z.string(), scalar),
-    buttons: z.array(button),
+    buttons: z.array(actionButtonSchema),
     note: z.string().optional(),
   }),
 )
@@ -92,7 +85,7 @@ export const satisfactionCard = defineCard(
     result: z.string().optional(),
     form: z.boolean(),
     formValue: z.record(z.string(), scalar),
-    buttons: z.array(button),
+    buttons: z.array(actionButtonSchema),
   }),
 )
 export const escalationCard = defineCard(
