@@ -4,6 +4,7 @@
 import type { Hono } from 'hono'
 import type { AdminResource } from '../admin/kit.ts'
 import type { CardTemplate } from '../cards/registry.ts'
+import type { ConsolePages } from '../console/slot.ts'
 import type { Db } from '../db/client.ts'
 import type { CoreDeps } from '../deps.ts'
 import type { ImportKind } from '../import/kind.ts'
@@ -54,6 +55,8 @@ export interface Feature {
    * @hono/zod-openapi so the OpenAPI document and the reference page list them. Behind the admin sign-in.
    */
   admin?: readonly AdminResource[]
+  /** Pages of the staff console (/admin/<page>, behind the sign-in) and their place in its top bar. */
+  console?: ConsolePages
   /**
    * Spreadsheets staff load (`npm run import -- <kind> <file>`, the console's 导入 page, /admin/api/imports): Chinese
    * headers, a template per kind, a dry run first (src/import/kind.ts).

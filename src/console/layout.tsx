@@ -29,13 +29,15 @@ export function whoLabel(p: Principal) {
 
 export function Page(props: {
   principal: Principal
+  /** The features' own pages (src/console/slot.ts), listed after the console's. */
+  nav?: readonly NavItem[]
   title: string
   active?: string
   notice?: { text: string; tone?: 'ok' | 'bad' } | null
   children?: Child
 }) {
   const p = props.principal
-  const items = NAV.filter((n) => !n.adminOnly || isAdmin(p))
+  const items = [...NAV, ...(props.nav ?? [])].filter((n) => !n.adminOnly || isAdmin(p))
   return (
     <html lang="zh-CN">
       <head>

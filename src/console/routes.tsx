@@ -14,6 +14,11 @@ import { CONSOLE_CSS } from './style.ts'
 
 export function consoleRoutes(deps: CoreDeps, features: readonly Feature[]) {
   const app = new Hono<AdminEnv>()
+  const nav = features.flatMap((f) => f.console?.nav ?? [])
+  app.use('*', async (c, next) => {
+    c.set('nav', nav)
+    await next()
+  })
   app.get('/assets/console.css', (c) =>
     c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }),
   )
@@ -24,5 +29,6 @@ export function consoleRoutes(deps: CoreDeps, features: readonly Feature[]) {
   app.route('/', knowledgePages(deps))
   app.route('/', operationPages(deps, features))
   app.route('/', spreadsheetPages(deps, features))
+  for (const f of features) if (f.console) app.route('/', f.console.build(deps))
   return app
 }

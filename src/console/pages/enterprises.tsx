@@ -28,7 +28,7 @@ export function enterprisePages(deps: CoreDeps) {
     const { items, total } = await listEnterprises(deps.db, filter, page.skipTake)
     return c.html(
       html(
-        <Page principal={c.get('principal')} title="企业" active="/admin/enterprises">
+        <Page nav={c.get('nav')} principal={c.get('principal')} title="企业" active="/admin/enterprises">
           <form method="get" action="/admin/enterprises" class="filters">
             <label>
               名称或信用代码
@@ -89,14 +89,15 @@ export function enterprisePages(deps: CoreDeps) {
     const principal = c.get('principal')
     const id = Number(c.req.param('id'))
     const [detail, profile] = await Promise.all([enterpriseDetail(deps.db, id), findEnterpriseById(deps.db, id)])
-    if (!detail || !profile) return c.html(html(<Page principal={principal} title="未找到该企业" />), 404)
+    if (!detail || !profile)
+      return c.html(html(<Page nav={c.get('nav')} principal={principal} title="未找到该企业" />), 404)
     const now = deps.clock.now()
     const rules = bundledRules()
     const loan = evaluateLoanRules(rules.loan, profile, now)
     const suggestions = findProgrammes(rules.programmes, profile, now)
     return c.html(
       html(
-        <Page principal={principal} title={detail.name} active="/admin/enterprises">
+        <Page nav={c.get('nav')} principal={principal} title={detail.name} active="/admin/enterprises">
           <div class="grid">
             <div class="card">
               <h2>基本信息</h2>

@@ -14,7 +14,7 @@ export function knowledgePages(deps: CoreDeps) {
     )
     return c.html(
       html(
-        <Page principal={c.get('principal')} title="知识库" active="/admin/knowledge">
+        <Page nav={c.get('nav')} principal={c.get('principal')} title="知识库" active="/admin/knowledge">
           <p class="muted">
             共 {deps.knowledge.entries.length} 条。条目以文件形式维护于 knowledge/ 目录，修改后需运行测试和评测（见
             CONTRIBUTING.md）。

@@ -30,6 +30,7 @@ export function operationPages(deps: CoreDeps, features: readonly Feature[]) {
     c.html(
       html(
         <Page
+          nav={c.get('nav')}
           principal={c.get('principal')}
           title="无权访问"
           notice={{ text: '仅管理员可以查看此页。', tone: 'bad' }}
@@ -48,7 +49,13 @@ export function operationPages(deps: CoreDeps, features: readonly Feature[]) {
     ])
     return c.html(
       html(
-        <Page principal={principal} title="任务与消息" active="/admin/jobs" notice={OUTCOMES[c.req.query('r') ?? '']}>
+        <Page
+          nav={c.get('nav')}
+          principal={principal}
+          title="任务与消息"
+          active="/admin/jobs"
+          notice={OUTCOMES[c.req.query('r') ?? '']}
+        >
           <h2>定时任务</h2>
           <table>
             <thead>
@@ -176,7 +183,7 @@ export function operationPages(deps: CoreDeps, features: readonly Feature[]) {
     const { rows, total } = await listAudit(deps.db, filter, page.skipTake)
     return c.html(
       html(
-        <Page principal={principal} title="操作日志" active="/admin/audit">
+        <Page nav={c.get('nav')} principal={principal} title="操作日志" active="/admin/audit">
           <form method="get" action="/admin/audit" class="filters">
             <label>
               操作（开头）

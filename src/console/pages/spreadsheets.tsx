@@ -91,7 +91,12 @@ export function spreadsheetPages(deps: CoreDeps, features: readonly Feature[]) {
   const forbidden = (c: Context<AdminEnv>) =>
     c.html(
       html(
-        <Page principal={c.get('principal')} title="无权访问" notice={{ text: '仅管理员可以导入。', tone: 'bad' }} />,
+        <Page
+          nav={c.get('nav')}
+          principal={c.get('principal')}
+          title="无权访问"
+          notice={{ text: '仅管理员可以导入。', tone: 'bad' }}
+        />,
       ),
       403,
     )
@@ -123,7 +128,7 @@ export function spreadsheetPages(deps: CoreDeps, features: readonly Feature[]) {
     if (!isAdmin(c.get('principal'))) return forbidden(c)
     return c.html(
       html(
-        <Page principal={c.get('principal')} title="导入" active="/admin/import">
+        <Page nav={c.get('nav')} principal={c.get('principal')} title="导入" active="/admin/import">
           <p class="muted">
             先预览：列出将新增、更新的记录和每一处错误（第几行、哪一列、原因）；确认后一次性写入，有错误的表格不会写入。重复导入同一表格不会产生变化。
           </p>
@@ -152,7 +157,12 @@ export function spreadsheetPages(deps: CoreDeps, features: readonly Feature[]) {
     const canApply = !apply && !report.errors.length && report.created + report.updated > 0
     return c.html(
       html(
-        <Page principal={c.get('principal')} title={apply ? '导入结果' : '导入预览'} active="/admin/import">
+        <Page
+          nav={c.get('nav')}
+          principal={c.get('principal')}
+          title={apply ? '导入结果' : '导入预览'}
+          active="/admin/import"
+        >
           <Report report={report} />
           {canApply && (
             <form method="post" action="/admin/import/apply" class="card">
@@ -192,7 +202,7 @@ export function spreadsheetPages(deps: CoreDeps, features: readonly Feature[]) {
     const month = shanghaiMonth(deps.clock.now())
     return c.html(
       html(
-        <Page principal={principal} title="报表" active="/admin/reports">
+        <Page nav={c.get('nav')} principal={principal} title="报表" active="/admin/reports">
           <form method="get" action="/admin/reports/monthly.xlsx" class="card actions">
             <label>
               月份

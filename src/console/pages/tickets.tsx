@@ -111,7 +111,7 @@ export function ticketPages(deps: CoreDeps) {
     const now = deps.clock.now()
     return c.html(
       html(
-        <Page principal={principal} title="工单" active="/admin/tickets">
+        <Page nav={c.get('nav')} principal={principal} title="工单" active="/admin/tickets">
           <Filters f={filter} />
           <table data-testid="tickets">
             <thead>
@@ -158,13 +158,14 @@ export function ticketPages(deps: CoreDeps) {
   app.get('/tickets/:id{[0-9]+}', async (c) => {
     const principal = c.get('principal')
     const t = await ticketDetail(deps, principal, Number(c.req.param('id')))
-    if (!t) return c.html(html(<Page principal={principal} title="未找到该工单" />), 404)
+    if (!t) return c.html(html(<Page nav={c.get('nav')} principal={principal} title="未找到该工单" />), 404)
     const now = deps.clock.now()
     const staff = await listActiveStaff(deps.db)
     const canTransfer = ['assigned', 'in_progress', 'reopened'].includes(t.status)
     return c.html(
       html(
         <Page
+          nav={c.get('nav')}
           principal={principal}
           title={`工单 ${t.number}`}
           active="/admin/tickets"
