@@ -9,9 +9,10 @@
 // as real ones are. Writes src/features/knowledge/calibration.json. The holdouts are never read here.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AnswerModel, Calibration } from '../../src/features/knowledge/decision.ts'
+import { type AnswerModel, type Calibration, DECISION_SIGNALS } from '../../src/features/knowledge/decision.ts'
 import type { KnowledgeEntry } from '../../src/features/knowledge/entry.ts'
-import { createKnowledgeIndex, type KnowledgeIndex, SIGNALS } from '../../src/features/knowledge/knowledge-index.ts'
+import { agreement } from '../../src/features/knowledge/intent.ts'
+import { createKnowledgeIndex, type KnowledgeIndex } from '../../src/features/knowledge/knowledge-index.ts'
 import { loadKnowledgeDir } from '../../src/features/knowledge/load-dir.ts'
 import { clauseEntries, clauseIdsOf } from '../../src/features/knowledge/plan.ts'
 import { createKnowledgeService } from '../../src/features/knowledge/service.ts'
@@ -33,12 +34,12 @@ const MADE_UP_WEIGHT = 0.35
  * …and for less again when setting the threshold: its answer is missing on purpose, but a neighbouring entry often
  * covers the question well (both 二、(一) and 三、(一) speak of 质量奖), so it is a harsher test than real questions.
  */
-const MADE_UP_COST = 0.1
+const MADE_UP_COST = 0.02
 
 const hash = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.codePointAt(0)!, 16777619) >>> 0, 2166136261)
 
 function fitModel(train: Sample[]): Pick<AnswerModel, 'weights' | 'bias'> {
-  const w = SIGNALS.map(() => 0)
+  const w = DECISION_SIGNALS.map(() => 0)
   let b = 0
   const total = train.reduce((sum, s) => sum + s.weight, 0)
   const rate = 0.3
@@ -126,19 +127,23 @@ for (const item of items) {
   const fold = hash(item.question) % FOLDS
   if (found.pEntries > 0) {
     const y = inScope ? 1 : 0
-    entrySamples.push({ x: found.entries.signals, y, fold, weight: 1 })
+    entrySamples.push({ x: [...found.entries.signals, found.agreement], y, fold, weight: 1 })
   }
   if (found.clauses && found.pClauses > 0) {
     const y = inScope ? 1 : 0
-    clauseSamples.push({ x: found.clauses.signals, y, fold, weight: 1 })
+    clauseSamples.push({ x: [...found.clauses.signals, found.agreement], y, fold, weight: 1 })
   }
   if (!inScope) continue
   const onTopic = (r: { hits: unknown[]; domain: string[] }) =>
     r.hits.length > 0 && (!found.topics.length || r.domain.length > 0)
+  // Knowledge without the answer lacks it in both indexes: their agreement is what it would be then.
   const missingEntry = indexWithout('entries', kb.entries, item.sections).search(found.rest, 3)
-  if (onTopic(missingEntry)) entrySamples.push({ x: missingEntry.signals, y: 0, fold, weight: MADE_UP_WEIGHT })
   const missingClause = indexWithout('clauses', clauses, item.sections).search(found.rest, 3)
-  if (onTopic(missingClause)) clauseSamples.push({ x: missingClause.signals, y: 0, fold, weight: MADE_UP_WEIGHT })
+  const agree = agreement(missingEntry, missingClause)
+  if (onTopic(missingEntry))
+    entrySamples.push({ x: [...missingEntry.signals, agree], y: 0, fold, weight: MADE_UP_WEIGHT })
+  if (onTopic(missingClause))
+    clauseSamples.push({ x: [...missingClause.signals, agree], y: 0, fold, weight: MADE_UP_WEIGHT })
 }
 
 const model = (samples: Sample[], name: string): AnswerModel => {
@@ -149,7 +154,7 @@ const model = (samples: Sample[], name: string): AnswerModel => {
 }
 
 const calibration: Calibration = {
-  signals: [...SIGNALS],
+  signals: [...DECISION_SIGNALS],
   entries: model(entrySamples, 'entries'),
   clauses: model(clauseSamples, 'clauses'),
 }

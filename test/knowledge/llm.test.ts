@@ -126,7 +126,7 @@ describe('LLM phrasing', () => {
 })
 
 describe('LLM search help, when the search alone is unsure', () => {
-  const unsure = '设备量得不准，有没有地方帮忙弄一下'
+  const unsure = '测出来的数据总对不上怎么回事'
 
   it('declines without asking the model for a plain out-of-scope topic', async () => {
     rewrite = '计量服务'

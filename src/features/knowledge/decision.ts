@@ -5,6 +5,14 @@
 import calibration from './calibration.json' with { type: 'json' }
 import { SIGNALS } from './knowledge-index.ts'
 
+/**
+ * What the decision weighs: each search's own signals, then whether the two searches agree — the best curated entry
+ * cites the best clause (or its chapter). Two indexes built from different texts (curated answers, the plan's own
+ * words) pointing at one clause is evidence neither gives alone, and it does not depend on how much colloquial
+ * padding came with the question.
+ */
+export const DECISION_SIGNALS = [...SIGNALS, 'agreement'] as const
+
 export interface AnswerModel {
   weights: number[]
   bias: number
@@ -29,6 +37,7 @@ export const sure = (model: AnswerModel, signals: readonly number[]) => probabil
 /** The shipped calibration; its signal names must match the index's, or it was fitted for another version. */
 export function shippedCalibration(): Calibration {
   const c = calibration as Calibration
-  if (c.signals.join() !== SIGNALS.join()) throw new Error('calibration.json was fitted on other signals: re-run it')
+  if (c.signals.join() !== DECISION_SIGNALS.join())
+    throw new Error('calibration.json was fitted on other signals: re-run it')
   return c
 }

@@ -24,6 +24,11 @@ export const dictionarySchema = z
     /** Words that say what kind of answer is wanted (申请, 条件 …): searched, but neutral for confidence. */
     ask_words: z.array(phrase).default([]),
     out_of_scope: z.array(phrase).default([]),
+    /**
+     * Domain terms that name a kind of help, not a topic (项目资金 for 补贴, 费用): next to an out-of-scope topic
+     * ("技改项目补贴什么时候发") they are not enough to answer from the plan.
+     */
+    broad_terms: z.array(phrase).default([]),
     intents: z
       .object({
         smalltalk: z.array(pattern).default([]),

@@ -5,7 +5,9 @@
 import type { RecognizedIntent } from '../../bot/handler.ts'
 import { type Calibration, probability, shippedCalibration } from './decision.ts'
 import { type CompiledPatterns, compilePatterns, type Dictionary } from './dictionary.ts'
+import { figuresFirst } from './figures-first.ts'
 import type { KnowledgeIndex, SearchResult } from './knowledge-index.ts'
+import { clauseIdsOf } from './plan.ts'
 import { focusOf, splitQuestions } from './questions.ts'
 import { normalizeText } from './tokenizer.ts'
 
@@ -54,6 +56,19 @@ export interface Searches {
   /** Probability that answering from the best entry (clause) is right; 0 when off topic. */
   pEntries: number
   pClauses: number
+  /** 1 when the best entry cites the best clause (or its chapter): see DECISION_SIGNALS. */
+  agreement: number
+}
+
+/** Whether the best curated entry and the best clause speak of the same part of the plan. */
+export function agreement(entries: SearchResult, clauses: SearchResult | undefined): number {
+  const entry = entries.hits[0]?.entry
+  const clause = clauses?.hits[0]?.entry
+  if (!entry || !clause) return 0
+  const cited = clauseIdsOf(entry.section)
+  const near = (a: string, b: string) =>
+    a === b || (a.endsWith('、') && b.startsWith(a)) || (b.endsWith('、') && a.startsWith(b))
+  return clauseIdsOf(clause.section).some((c) => cited.some((e) => near(c, e))) ? 1 : 0
 }
 
 export interface IntentClassifier {
@@ -84,16 +99,20 @@ export function createIntentClassifier(
     search,
   })
 
-  // Next to an out-of-scope topic only a real domain term counts (外卖平台 must not match 服务平台).
+  // Next to an out-of-scope topic only a real domain term counts (外卖平台 must not match 服务平台), and not one
+  // that only names a kind of help (高新技术企业认定有什么补贴: 补贴 is 项目资金, but the question is about 高企).
+  const broad = new Set(dictionary.broad_terms.map(normalizeText))
   const onTopic = (search: SearchResult, topics: string[]) =>
-    search.hits.length > 0 && (!topics.length || search.domain.length > 0)
+    search.hits.length > 0 && (!topics.length || search.domain.some((d) => !broad.has(d)))
 
   const searchOne = (text: string, topics: string[]): Searches => {
     const entries = index.search(text, 3)
-    const pEntries = onTopic(entries, topics) ? probability(calibration.entries, entries.signals) : 0
     const clauses = options.clauses?.search(text, 3)
-    const pClauses = clauses && onTopic(clauses, topics) ? probability(calibration.clauses, clauses.signals) : 0
-    return { rest: text, topics, entries, clauses, pEntries, pClauses }
+    const agree = agreement(entries, clauses)
+    const pEntries = onTopic(entries, topics) ? probability(calibration.entries, [...entries.signals, agree]) : 0
+    const pClauses =
+      clauses && onTopic(clauses, topics) ? probability(calibration.clauses, [...clauses.signals, agree]) : 0
+    return { rest: text, topics, entries, clauses, pEntries, pClauses, agreement: agree }
   }
 
   // A long message is also searched by its question alone (the preamble's words only dilute it): the surer wins.
@@ -106,7 +125,9 @@ export function createIntentClassifier(
     const part = searchOne(focus, topics)
     return {
       ...whole,
-      ...(part.pEntries > whole.pEntries ? { entries: part.entries, pEntries: part.pEntries, rest: focus } : {}),
+      ...(part.pEntries > whole.pEntries
+        ? { entries: part.entries, pEntries: part.pEntries, rest: focus, agreement: part.agreement }
+        : {}),
       ...(part.pClauses > whole.pClauses ? { clauses: part.clauses, pClauses: part.pClauses } : {}),
     }
   }
@@ -132,8 +153,9 @@ export function createIntentClassifier(
       const fromEntries = found.pEntries >= calibration.entries.threshold
       const fromClauses = !fromEntries && found.clauses && found.pClauses >= calibration.clauses.threshold
       const search = fromClauses && found.clauses ? found.clauses : found.entries
-      const ids = search.hits.map((h) => h.entry.id)
-      const scores = search.hits.map((h) => h.score)
+      const ranked = figuresFirst(text, search)
+      const ids = ranked.map((h) => h.entry.id)
+      const scores = ranked.map((h) => h.score)
       const confident = fromEntries || Boolean(fromClauses)
       const source = fromClauses ? ('clauses' as const) : ('entries' as const)
       const on = onTopic(search, topics)

@@ -45,7 +45,6 @@ export interface SearchResult {
 
 /** The search signals, in the order of SearchResult.signals. */
 export const SIGNALS = [
-  'coverage',
   'headBigramCoverage',
   'strongTerm',
   'margin',
@@ -53,6 +52,7 @@ export const SIGNALS = [
   'domainShare',
   'hasDomain',
   'logScore',
+  'knownCoverage',
 ] as const
 
 export interface KnowledgeIndex {
@@ -119,11 +119,11 @@ export function createKnowledgeIndex(
   // use: it counts neither for nor against an entry, like an ask word.
   const ignorable = (term: string) => tokenizer.isNeutral(term) || (LATIN_WORD.test(term) && bm25.idf(term) === 0)
 
-  const coverage = (doc: number, list: string[], fields?: string[]) => {
+  const coverage = (doc: number, list: string[], fields?: string[], knownOnly = false) => {
     let total = 0
     let hit = 0
     for (const term of new Set(list)) {
-      if (ignorable(term)) continue
+      if (ignorable(term) || (knownOnly && bm25.idf(term) === 0)) continue
       const w = weightOf(term)
       total += w
       if (bm25.has(doc, term, fields)) hit += w
@@ -162,7 +162,6 @@ export function createKnowledgeIndex(
       const unknown = asked.filter((w) => [...w].length > 1 && bm25.idf(w) === 0).length
       const second = top[1] === undefined ? 0 : scores[top[1]]!
       const signals = [
-        wordCoverage,
         headBigrams,
         strong ? 1 : 0,
         1 - second / scores[best]!,
@@ -170,6 +169,9 @@ export function createKnowledgeIndex(
         askedDomain.length ? domain.length / askedDomain.length : 0,
         askedDomain.length ? 1 : 0,
         Math.log1p(scores[best]!),
+        // What the index understands of the question, however much colloquial padding (老是, 看看, 好几千) comes with
+        // it: the padding itself is unknownShare's to weigh.
+        coverage(best, words, undefined, true),
       ]
       return {
         hits: top.map((i) => ({ entry: entries[i]!, score: scores[i]! })),

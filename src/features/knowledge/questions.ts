@@ -4,12 +4,14 @@
 
 const CLAUSE_END = /[，,。.！!？?；;\n]+/
 const QUESTION_CUE =
-  /[吗呢么嘛伐]|怎么|怎样|什么|啥|哪|几|多少|是否|能不能|可不可以|有没有|是不是|如何|咋|要不要|会不会|分别|呀$/
+  /[吗呢么嘛伐]|怎么|怎样|什么|啥|哪|几|多少|是否|能不能|可不可以|有没有|是不是|如何|咋|谁|要不要|会不会|分别|呀$/
 const SENTENCE_END = /(?<=[？?！!。；;\n])|(?<=[吗呢])[，,]/
 /** Words that start another question in the same sentence. */
 const NEXT_QUESTION = /(?:另外|还有|再问一下|再问|顺便问一下|顺便问|以及|同时|此外|那么|然后)[，,：:]?/g
 const MIN_PREAMBLE = 24
 const MAX_QUESTIONS = 3
+/** A clause shorter than this ("怎么办") leans on its neighbour for its subject. */
+const MIN_ASKING = 5
 
 /**
  * The question inside a long message: its clauses that ask something (from the first that does to the end), or
@@ -35,8 +37,15 @@ export function splitQuestions(text: string): string[] {
     .split(SENTENCE_END)
     .map((s) => s.replace(/^[，,。？?！!；;\s]+|[，,；;\s]+$/g, ''))
     .filter((s) => s.replace(/[？?。！!]/g, '').length >= 2)
-  const questions = sentences.flatMap(splitRespectively)
+  const questions = sentences.flatMap(splitAsking).flatMap(splitRespectively)
   return questions.length > 1 ? questions.slice(0, MAX_QUESTIONS) : [text]
+}
+
+/** "计量服务找谁，风险预警怎么推送" → both, when every comma-separated clause asks something on its own. */
+function splitAsking(sentence: string): string[] {
+  const clauses = sentence.split(/[，,]/).filter(Boolean)
+  const own = clauses.length > 1 && clauses.every((c) => c.length >= MIN_ASKING && QUESTION_CUE.test(c))
+  return own ? clauses : [sentence]
 }
 
 /** "A和B分别怎么帮扶" → ["A怎么帮扶", "B怎么帮扶"]; anything else unchanged. */
