@@ -4,6 +4,7 @@
 
 import type { Feature } from '../../bot/feature.ts'
 import { ALERT_CARDS } from './alert.card-defs.ts'
+import { alertsAdmin } from './alerts.admin.ts'
 import { alertsDigest } from './alerts.digest.ts'
 import { alertsRecognizer } from './alerts.recognizer.ts'
 import {
@@ -24,6 +25,7 @@ import { refreshSummaries } from './summary.ts'
 export const alertsFeature: Feature = {
   name: 'alerts',
   digest: alertsDigest,
+  admin: [alertsAdmin],
   recognizers: [alertsRecognizer],
   messages: [alertPublishHandler, alertHistoryHandler, alertGroupHandler],
   flows: [alertPublishFlow],
