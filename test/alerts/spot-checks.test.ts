@@ -70,6 +70,11 @@ describe('importing spot-check results', () => {
     expect(drafts[0]!.action).toContain('以监督抽查结果通知书为准')
     expect(drafts[0]!.action).not.toContain('锁舌强度')
 
+    // The enterprise's profile on the console lists its results.
+    const profile = await client.page(`/enterprises/${ids.a}`, admin)
+    expect(profile.text).toContain('监督抽查结果')
+    expect(profile.text).toContain('耐折性能、鞋带耐磨性能')
+
     // The same file again: nothing changes, no new draft, no new audit entry.
     const audited = await deps.db.auditEntry.count()
     expect(await uploadSpotChecks(base, clean, true, admin)).toMatchObject({ created: 0, unchanged: 3, applied: false })
