@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import type { CoreDeps } from '../../src/deps.ts'
 import { saveStaff } from '../../src/features/staff/staff.repo.ts'
+import type { ImportReport } from '../../src/import/run.ts'
 import { bearer } from '../admin/fixtures.ts'
 import type { Session } from './admin-client.ts'
 import { creditCode, seedEnterprises, seedStaff } from './fixtures.ts'
@@ -36,15 +37,6 @@ export async function xlsx(rows: string[][]): Promise<Uint8Array> {
 
 export const gbkCsv = (rows: string[][]) =>
   new Uint8Array(iconv.encode(rows.map((r) => r.join(',')).join('\r\n'), 'gbk'))
-
-export interface ImportReport {
-  rows: number
-  created: number
-  updated: number
-  unchanged: number
-  applied: boolean
-  errors: { row: number; column: string; reason: string }[]
-}
 
 /** POST /admin/api/imports/spot-checks with the token or an admin's console session. */
 export async function uploadSpotChecks(

@@ -5,13 +5,22 @@
 // change is audited.
 import { recordAudit } from '../../admin/audit.ts'
 import { operatorOf, type Principal, type Via } from '../../admin/principal.ts'
+import type { Actor } from '../../bot/types.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { findStaff } from '../staff/staff.repo.ts'
 import type { StaffView } from '../staff/staff.schema.ts'
 import { type AlertRow, type AlertStatus, alertNumber, findAlert, toAlert } from './alert.repo.ts'
 import { type AlertDraft, describeAudience } from './alert.schema.ts'
-import { audienceCounts, confirmAlert, decideAlert, draftAlert, mayDecide, mayPublish } from './publish.ts'
+import {
+  audienceCounts,
+  confirmAlert,
+  decideAlert,
+  draftAlert,
+  mayDecide,
+  mayPublish,
+  type Outcome,
+} from './publish.ts'
 import { summaryCounts } from './summary.ts'
 
 export const STATUS_LABELS: Record<AlertStatus, string> = {
@@ -247,22 +256,36 @@ async function prepare(
   return { ok: true as const, alert, operator }
 }
 
-/** 确认发布 (or 取消) a draft: the publisher or an admin; 严重 goes to the department's official for approval. */
-export async function confirmAlertBy(deps: CoreDeps, p: Principal, via: Via, input: AlertActInput, cancel = false) {
-  const ready = await prepare(deps, p, input, mayPublish, '只有该预警的发布人（或管理员）可以确认或取消。')
+/** A step on an alert by a staff member the rule allows, through the card's own function, audited. */
+async function act(
+  deps: CoreDeps,
+  p: Principal,
+  via: Via,
+  input: AlertActInput,
+  step: { may: typeof mayPublish; denied: string; audit: string; run: (operator: Actor) => Promise<Outcome> },
+) {
+  const ready = await prepare(deps, p, input, step.may, step.denied)
   if (!ready.ok) return ready
-  const outcome = await confirmAlert(deps, ready.operator, { al: input.id, av: input.version }, cancel)
+  const outcome = await step.run(ready.operator)
   if (!outcome.ok) return refuse(409, 'conflict', outcome.message)
-  await audit(deps, p, via, cancel ? 'alert.cancel' : 'alert.confirm', ready.alert, outcome.alert)
+  await audit(deps, p, via, step.audit, ready.alert, outcome.alert)
   return { ok: true as const, alert: outcome.alert, message: outcome.message }
 }
 
+/** 确认发布 (or 取消) a draft: the publisher or an admin; 严重 goes to the department's official for approval. */
+export const confirmAlertBy = (deps: CoreDeps, p: Principal, via: Via, input: AlertActInput, cancel = false) =>
+  act(deps, p, via, input, {
+    may: mayPublish,
+    denied: '只有该预警的发布人（或管理员）可以确认或取消。',
+    audit: cancel ? 'alert.cancel' : 'alert.confirm',
+    run: (operator) => confirmAlert(deps, operator, { al: input.id, av: input.version }, cancel),
+  })
+
 /** 同意发布 / 驳回 a 严重 alert: an official of the publisher's department or an admin (`mayDecide`, as on the card). */
-export async function decideAlertBy(deps: CoreDeps, p: Principal, via: Via, input: AlertActInput, approve: boolean) {
-  const ready = await prepare(deps, p, input, mayDecide, '只有发布人所在科室的负责人（或管理员）可以审批该预警。')
-  if (!ready.ok) return ready
-  const outcome = await decideAlert(deps, ready.operator, { al: input.id, av: input.version }, approve)
-  if (!outcome.ok) return refuse(409, 'conflict', outcome.message)
-  await audit(deps, p, via, approve ? 'alert.approve' : 'alert.reject', ready.alert, outcome.alert)
-  return { ok: true as const, alert: outcome.alert, message: outcome.message }
-}
+export const decideAlertBy = (deps: CoreDeps, p: Principal, via: Via, input: AlertActInput, approve: boolean) =>
+  act(deps, p, via, input, {
+    may: mayDecide,
+    denied: '只有发布人所在科室的负责人（或管理员）可以审批该预警。',
+    audit: approve ? 'alert.approve' : 'alert.reject',
+    run: (operator) => decideAlert(deps, operator, { al: input.id, av: input.version }, approve),
+  })

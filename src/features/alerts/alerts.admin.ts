@@ -84,45 +84,29 @@ const createDraftRoute = createRoute({
   responses: { 201: { ...detailResponse, description: '草稿及覆盖范围' }, ...errorResponses },
 })
 
-const confirmRoute = createRoute({
-  method: 'post',
-  path: '/alerts/{id}/confirm',
-  tags: ['alerts'],
-  summary: '确认发布（或 cancel=true 取消）草稿：仅发布人或管理员；严重预警送发布人所在科室负责人审批',
-  security: bearer,
-  request: {
-    params: idParam,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({ version, cancel: z.boolean().default(false), staffId }).openapi('AlertConfirm'),
-        },
-      },
-    },
-  },
-  responses: { 200: detailResponse, ...errorResponses, ...refusals },
-})
+/** A change to one alert: POST /alerts/{id}/<step> with a JSON body, answered with the alert as it now is. */
+const actionRoute = <T extends z.ZodType>(step: string, summary: string, schema: T) =>
+  createRoute({
+    method: 'post',
+    path: `/alerts/{id}/${step}`,
+    tags: ['alerts'],
+    summary,
+    security: bearer,
+    request: { params: idParam, body: { required: true, content: { 'application/json': { schema } } } },
+    responses: { 200: detailResponse, ...errorResponses, ...refusals },
+  })
 
-const decideRoute = createRoute({
-  method: 'post',
-  path: '/alerts/{id}/decision',
-  tags: ['alerts'],
-  summary: '审批严重预警：同意发布或驳回（与卡片规则相同：仅发布人所在科室的负责人或管理员）',
-  security: bearer,
-  request: {
-    params: idParam,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({ decision: z.enum(['approve', 'reject']), version, staffId }).openapi('AlertDecision'),
-        },
-      },
-    },
-  },
-  responses: { 200: detailResponse, ...errorResponses, ...refusals },
-})
+const confirmRoute = actionRoute(
+  'confirm',
+  '确认发布（或 cancel=true 取消）草稿：仅发布人或管理员；严重预警送发布人所在科室负责人审批',
+  z.object({ version, cancel: z.boolean().default(false), staffId }).openapi('AlertConfirm'),
+)
+
+const decideRoute = actionRoute(
+  'decision',
+  '审批严重预警：同意发布或驳回（与卡片规则相同：仅发布人所在科室的负责人或管理员）',
+  z.object({ decision: z.enum(['approve', 'reject']), version, staffId }).openapi('AlertDecision'),
+)
 
 /** The alert as the caller now sees it after a change, or the refusal with its status. */
 async function answer(
