@@ -2,6 +2,7 @@
 // staff write them (Chinese headers), how a row becomes a record, what the record would change, how it is written,
 // and the rows an export writes in the same columns (so an exported list imports back unchanged). Features list
 // theirs in `imports` (src/bot/feature.ts).
+import type { Principal, Via } from '../admin/principal.ts'
 import type { DbOrTx } from '../db/client.ts'
 
 export interface ImportColumn {
@@ -35,6 +36,11 @@ export interface ImportKind<T = unknown> {
   /** What writing the record would do now. */
   plan(db: DbOrTx, record: T): Promise<Planned>
   apply(db: DbOrTx, record: T): Promise<void>
+  /**
+   * After every written row, in the same transaction: what the rows together make (the spot-check import's alert
+   * draft per batch). Gets only the rows that were created or updated, so a re-import does not run it.
+   */
+  finish?(db: DbOrTx, done: { records: T[]; who: Principal; via: Via; now: Date }): Promise<void>
   /** The stored records as rows in these columns (the CSV export; imports back unchanged). */
   exportRows(db: DbOrTx): Promise<Record<string, string>[]>
 }

@@ -95,6 +95,7 @@ export async function runImport(
         now,
       )
     }
+    await kind.finish?.(tx, { records: writes.map((p) => p.record), who: options.who, via: options.via, now })
   })
   deps.log.info('import applied', { kind: kind.kind, created: report.created, updated: report.updated })
   return { ...report, applied: true }

@@ -95,6 +95,12 @@ export function enterprisePages(deps: CoreDeps) {
     const rules = bundledRules()
     const loan = evaluateLoanRules(rules.loan, profile, now)
     const suggestions = findProgrammes(rules.programmes, profile, now)
+    // 监督抽查 results from the spot-checks import (newest first).
+    const spotChecks = await deps.db.spotCheckResult.findMany({
+      where: { enterpriseId: id },
+      orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
+      take: 50,
+    })
     return c.html(
       html(
         <Page nav={c.get('nav')} principal={principal} title={detail.name} active="/admin/enterprises">
@@ -148,6 +154,26 @@ export function enterprisePages(deps: CoreDeps) {
             </ul>
             {detail.honours.length + detail.certificates.length === 0 && <p class="muted">暂无记录。</p>}
           </div>
+          {spotChecks.length > 0 && (
+            <div class="card" data-testid="spot-checks">
+              <h2>监督抽查结果</h2>
+              <table>
+                <tbody>
+                  {spotChecks.map((r) => (
+                    <tr>
+                      <td>{formatDate(r.checkedAt)}</td>
+                      <td>{r.product}</td>
+                      <td>
+                        <span class={`badge ${r.conclusion === '不合格' ? 'bad' : 'ok'}`}>{r.conclusion}</span>
+                      </td>
+                      <td>{r.failedItems}</td>
+                      <td class="muted">{r.batch}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <div class="card" data-testid="eligibility">
             <h2>{rules.loan.title}：增信条件</h2>
             <table>

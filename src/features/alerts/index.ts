@@ -4,8 +4,10 @@
 
 import type { Feature } from '../../bot/feature.ts'
 import { ALERT_CARDS } from './alert.card-defs.ts'
+import { alertsAdmin } from './alerts.admin.ts'
 import { alertsDigest } from './alerts.digest.ts'
 import { alertsRecognizer } from './alerts.recognizer.ts'
+import { alertsConsole } from './console/alerts.console.ts'
 import {
   alertAckAction,
   alertApproveAction,
@@ -19,11 +21,15 @@ import { alertPublishFlow } from './handlers/publish.flow.ts'
 import { alertPublishHandler, alertSubmitAction } from './handlers/publish.handlers.ts'
 import { alertHistoryHandler } from './history.ts'
 import { escalateSilent, sendReminders } from './reminders.ts'
+import { spotChecksImport } from './spot-checks/spot-checks.import.ts'
 import { refreshSummaries } from './summary.ts'
 
 export const alertsFeature: Feature = {
   name: 'alerts',
   digest: alertsDigest,
+  admin: [alertsAdmin],
+  imports: [spotChecksImport],
+  console: alertsConsole,
   recognizers: [alertsRecognizer],
   messages: [alertPublishHandler, alertHistoryHandler, alertGroupHandler],
   flows: [alertPublishFlow],

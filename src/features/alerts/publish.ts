@@ -36,7 +36,7 @@ export async function draftAlert(
   publisher: StaffView,
   draft: AlertDraft,
   platform: string,
-): Promise<{ ok: true; card: CardModel } | { ok: false; message: string }> {
+): Promise<{ ok: true; card: CardModel; alert: AlertRow; counts: AudienceCounts } | { ok: false; message: string }> {
   const counts = await audienceCounts(deps, draft, platform)
   if (counts.enterprises === 0) {
     const unknown = counts.unknownCodes.length ? `（未找到信用代码：${counts.unknownCodes.join('、')}）` : ''
@@ -46,10 +46,11 @@ export async function draftAlert(
     }
   }
   const alert = await createDraft(deps.db, draft, publisher, platform, deps.clock.now())
-  return { ok: true, card: renderPreview(alert, counts) }
+  return { ok: true, card: renderPreview(alert, counts), alert, counts }
 }
 
-const mayPublish = (staff: StaffView | null, alert: AlertRow) =>
+/** The publisher confirms or cancels their own draft; an admin may too. */
+export const mayPublish = (staff: StaffView | null, alert: AlertRow) =>
   Boolean(staff?.active && (staff.id === alert.publisherId || staff.role === 'admin'))
 
 export const mayDecide = (staff: StaffView | null, alert: AlertRow) =>
