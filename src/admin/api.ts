@@ -3,6 +3,7 @@
 // reference page drawn from that document on the server (/admin/api/docs; no script, no CDN).
 import type { Feature } from '../bot/feature.ts'
 import type { CoreDeps } from '../deps.ts'
+import { reportSheetsOf } from '../export/report-sheet.ts'
 import { importKindsOf } from '../import/template.ts'
 import { jobsOf } from '../jobs/registry.ts'
 import { type AdminApi, type AdminResource, createAdminApi } from './kit.ts'
@@ -24,7 +25,7 @@ export function adminResources(features: readonly Feature[]): AdminResource[] {
   const resources = [
     ...features.flatMap((f) => f.admin ?? []),
     jobsResource(jobsOf(features)),
-    spreadsheetsResource(importKindsOf(features)),
+    spreadsheetsResource(importKindsOf(features), reportSheetsOf(features)),
     outboxResource,
     auditResource,
   ]

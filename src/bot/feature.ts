@@ -7,6 +7,7 @@ import type { CardTemplate } from '../cards/registry.ts'
 import type { ConsolePages } from '../console/slot.ts'
 import type { Db } from '../db/client.ts'
 import type { CoreDeps } from '../deps.ts'
+import type { ReportSheet } from '../export/report-sheet.ts'
 import type { ImportKind } from '../import/kind.ts'
 import type { Job } from '../jobs/job.ts'
 import type { DigestContribution } from './digest.ts'
@@ -62,6 +63,8 @@ export interface Feature {
    * headers, a template per kind, a dry run first (src/import/kind.ts).
    */
   imports?: readonly ImportKind[]
+  /** Worksheets the feature adds to the monthly report (.xlsx from the console and /admin/api/exports). */
+  reportSheets?: readonly ReportSheet[]
 }
 
 /** One file of demo data under seed/demo/, loaded idempotently: seeding twice changes nothing. */

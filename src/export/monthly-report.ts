@@ -1,10 +1,11 @@
 // The monthly report as a formatted workbook: the month's tickets by category (opened, resolved, first response
-// and resolution within the SLA), the satisfaction scores by category and by 质量管家. Targets and alerts join it
-// as those features land. Figures come from the database only.
+// and resolution within the SLA), the satisfaction scores by category and by 质量管家, then the sheets features add
+// (Feature.reportSheets: the plan's targets, the month's alerts and receipts). Figures come from the database only.
 import ExcelJS from 'exceljs'
 import type { DbOrTx } from '../db/client.ts'
 import { categoryLabel } from '../features/tickets/categories.ts'
 import { monthRange, type SatisfactionSummary, satisfactionSummary } from '../features/tickets/satisfaction.ts'
+import type { SheetData } from './report-sheet.ts'
 
 export interface CategoryRow {
   category: string
@@ -81,7 +82,10 @@ function header(sheet: ExcelJS.Worksheet, labels: string[]) {
   })
 }
 
-export async function monthlyReportWorkbook(report: MonthlyReport): Promise<Uint8Array<ArrayBuffer>> {
+export async function monthlyReportWorkbook(
+  report: MonthlyReport,
+  extra: readonly { name: string; data: SheetData }[] = [],
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '质量强企服务助手'
   const tickets = workbook.addWorksheet('工单')
@@ -119,7 +123,19 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<Uint
   satisfaction.getColumn(1).width = 28
   satisfaction.getColumn(2).width = 10
   satisfaction.getColumn(3).width = 18
+  for (const { name, data } of extra) featureSheet(workbook.addWorksheet(name), data)
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+}
+
+function featureSheet(sheet: ExcelJS.Worksheet, data: SheetData) {
+  title(sheet, data.title, data.header.length)
+  header(sheet, data.header)
+  for (const row of data.rows) sheet.addRow(row)
+  if (!data.rows.length) sheet.addRow([data.empty])
+  for (const column of data.percentColumns ?? []) sheet.getColumn(column + 1).numFmt = '0.0%'
+  sheet.columns.forEach((c, i) => {
+    c.width = i === 0 ? 14 : i === 1 ? 36 : 12
+  })
 }
 
 /** YYYY-MM, a real month. */

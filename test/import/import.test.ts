@@ -195,4 +195,41 @@ describe('the monthly report', () => {
     const satisfaction = workbook.getWorksheet('满意度')!
     expect(satisfaction.getRow(3).values).toEqual([undefined, '全部', 1, 5])
   })
+
+  it('carries the month’s alerts with their receipts and receipt rate (a sheet the alerts feature adds)', async () => {
+    const db = server.deps.db
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+    const alert = await db.alert.create({
+      data: {
+        title: '电动自行车头盔抽查不合格风险',
+        level: '较重',
+        source: '监督抽查',
+        audience: '{}',
+        action: '请自查同批次产品。',
+        receiptDue: new Date(Date.now() + 86_400_000),
+        status: 'sent',
+        sentAt: new Date(),
+        publisherId: 1,
+        publisherPlatform: 'feishu',
+      },
+    })
+    const receipts = ['acknowledged', 'needs_help', null, null]
+    await db.alertRecipient.createMany({
+      data: receipts.map((receipt, i) => ({ alertId: alert.id, enterpriseId: 9000 + i, receipt })),
+    })
+    const res = await fetch(`${server.url}/admin/api/reports/monthly?month=${month}`, { headers: bearer })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await res.arrayBuffer()) as ArrayBuffer)
+    const sheet = workbook.getWorksheet('风险预警')!
+    expect(String(sheet.getCell('A1').value)).toBe(`${month} 质量风险预警与回执`)
+    const row = (sheet.getSheetValues().slice(3) as unknown[][]).find((r) => r?.[1] === `YJ-${alert.id}`)
+    expect(row?.slice(2, 5)).toEqual(['电动自行车头盔抽查不合格风险', '较重', '监督抽查'])
+    expect(row?.slice(6, 11)).toEqual([4, 1, 1, 2, 0.5])
+    expect(sheet.getColumn(10).numFmt).toBe('0.0%')
+    // Another month has none of it.
+    const other = await fetch(`${server.url}/admin/api/reports/monthly?month=2020-01`, { headers: bearer })
+    const empty = new ExcelJS.Workbook()
+    await empty.xlsx.load((await other.arrayBuffer()) as ArrayBuffer)
+    expect(empty.getWorksheet('风险预警')!.getCell('A3').value).toBe('本月没有发出的风险预警。')
+  })
 })

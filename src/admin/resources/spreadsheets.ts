@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { kindCsv, ticketsCsv } from '../../export/lists.ts'
 import { isMonth, monthlyReport, monthlyReportWorkbook } from '../../export/monthly-report.ts'
+import { type ReportSheet, sheetsFor } from '../../export/report-sheet.ts'
 import { visibleTickets } from '../../features/tickets/ticket.admin-service.ts'
 import type { ImportKind } from '../../import/kind.ts'
 import { runImport } from '../../import/run.ts'
@@ -26,7 +27,7 @@ const report = z
   })
   .openapi('ImportReport')
 
-export function spreadsheetsResource(kinds: ImportKind[]): AdminResource {
+export function spreadsheetsResource(kinds: ImportKind[], sheets: readonly ReportSheet[] = []): AdminResource {
   const kindParam = z.object({
     kind: z.enum(kinds.map((k) => k.kind) as [string, ...string[]]).openapi({ param: { name: 'kind', in: 'path' } }),
   })
@@ -122,7 +123,10 @@ export function spreadsheetsResource(kinds: ImportKind[]): AdminResource {
       api.openapi(monthlyRoute, async (c) => {
         const { month } = c.req.valid('query')
         if (!isMonth(month)) throw new Error('unreachable: validated')
-        const bytes = await monthlyReportWorkbook(await monthlyReport(deps.db, month))
+        const bytes = await monthlyReportWorkbook(
+          await monthlyReport(deps.db, month),
+          await sheetsFor(sheets, deps.db, month),
+        )
         return c.body(bytes, 200, attachment(`月报-${month}.xlsx`, XLSX)) as never
       })
     },

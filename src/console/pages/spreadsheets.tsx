@@ -10,6 +10,7 @@ import type { Feature } from '../../bot/feature.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { kindCsv, ticketsCsv } from '../../export/lists.ts'
 import { isMonth, monthlyReport, monthlyReportWorkbook } from '../../export/monthly-report.ts'
+import { reportSheetsOf, sheetsFor } from '../../export/report-sheet.ts'
 import { visibleTickets } from '../../features/tickets/ticket.admin-service.ts'
 import { shanghaiMonth } from '../../features/tickets/time.ts'
 import type { ImportKind } from '../../import/kind.ts'
@@ -233,7 +234,10 @@ export function spreadsheetPages(deps: CoreDeps, features: readonly Feature[]) {
   app.get('/reports/monthly.xlsx', async (c) => {
     const month = c.req.query('month')
     if (!isMonth(month)) return c.redirect('/admin/reports', 303)
-    const bytes = await monthlyReportWorkbook(await monthlyReport(deps.db, month))
+    const bytes = await monthlyReportWorkbook(
+      await monthlyReport(deps.db, month),
+      await sheetsFor(reportSheetsOf(features), deps.db, month),
+    )
     return c.body(bytes, 200, attachment(`月报-${month}.xlsx`, XLSX))
   })
 

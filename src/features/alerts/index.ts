@@ -7,6 +7,7 @@ import { ALERT_CARDS } from './alert.card-defs.ts'
 import { alertsAdmin } from './alerts.admin.ts'
 import { alertsDigest } from './alerts.digest.ts'
 import { alertsRecognizer } from './alerts.recognizer.ts'
+import { alertsReportSheet } from './alerts.report.ts'
 import { alertsConsole } from './console/alerts.console.ts'
 import {
   alertAckAction,
@@ -29,6 +30,7 @@ export const alertsFeature: Feature = {
   digest: alertsDigest,
   admin: [alertsAdmin],
   imports: [spotChecksImport],
+  reportSheets: [alertsReportSheet],
   console: alertsConsole,
   recognizers: [alertsRecognizer],
   messages: [alertPublishHandler, alertHistoryHandler, alertGroupHandler],
