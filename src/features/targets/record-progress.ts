@@ -57,7 +57,10 @@ export async function recordProgress(
 /** What the console and the API say about a refused figure, by field (the chat words it for chat). */
 export function refusalMessage(outcome: Extract<RecordOutcome, { ok: false }>): string {
   if (outcome.reason === 'unknown') return '没有这个目标，请从方案主要目标中选择。'
-  if (outcome.reason === 'derived')
-    return `“${outcome.target?.label}”按企业档案自动统计，无需登记；请在企业档案中维护相关荣誉、证书或标准。`
+  if (outcome.reason === 'derived') {
+    const label = outcome.target?.label ?? ''
+    const name = /[“”]/.test(label) ? label : `“${label}”`
+    return `${name}按企业档案自动统计，无需登记；请在企业档案中维护相关荣誉、证书或标准。`
+  }
   return `数值须为 0 至 ${MAX_TARGET_VALUE} 之间的整数。`
 }
