@@ -133,6 +133,7 @@ describe('the targets API', () => {
       targets: { code: string; value: number }[]
       history: { month: string; values: Record<string, number> }[]
       checkins: { kind: string }[]
+      tickets: { opened: number; satisfaction: Record<string, unknown> }
     }
     expect(report.month).toBe('2026-11')
     expect(report.targets.find((t) => t.code === 'gov_quality_award')!.value).toBe(4)
@@ -141,6 +142,9 @@ describe('the targets API', () => {
       ['2026-11', 80],
     ])
     expect(report.checkins.length).toBeGreaterThan(0)
+    // What the card shows of the tickets; no score per staff member (the report is for everyone who asks).
+    expect(report.tickets).toMatchObject({ opened: 0, satisfaction: { count: 0, average: null, byCategory: [] } })
+    expect(report.tickets.satisfaction).not.toHaveProperty('byStaff')
     const data = await monthlyData(server.deps.db, server.deps.clock.now(), '2026-11', { snapshot: false })
     expect(renderCardText(renderMonthlyCard(data, { charts: false })).text).toContain('争创市级以上政府质量奖：4/5家')
   })

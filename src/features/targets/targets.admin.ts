@@ -7,42 +7,11 @@ import { type AdminResource, bearer, errorResponses } from '../../admin/kit.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
 import { shanghaiMonth } from '../tickets/time.ts'
-import { progressChart } from './monthly.card.ts'
 import { monthlyData } from './monthly.service.ts'
-import { percent } from './progress.ts'
 import { recordProgressAs, STAFF_MESSAGES } from './record-audited.ts'
 import { MAX_NOTE_LENGTH, MAX_TARGET_VALUE, refusalMessage } from './record-progress.ts'
-import { type TargetOverview, targetsOverview } from './targets.overview.ts'
-
-const targetItem = z
-  .object({
-    index: z.number().int().openapi({ example: 2 }),
-    code: z.string().openapi({ example: 'gov_quality_award' }),
-    section: z.string().openapi({ example: '二、(一)' }),
-    label: z.string(),
-    wording: z.string().openapi({ description: '方案原文' }),
-    goal: z.number().int(),
-    unit: z.string(),
-    value: z.number().int(),
-    percent: z.number().int(),
-    source: z.enum(['derived', 'recorded']).openapi({ description: 'derived 企业档案自动统计；recorded 工作人员登记' }),
-    basis: z.enum(['records', 'recorded', 'none']),
-    latest: z
-      .object({
-        value: z.number().int(),
-        note: z.string().nullable(),
-        recordedAt: z.string().openapi({ format: 'date-time' }),
-        recordedBy: z.string().nullable(),
-      })
-      .nullable(),
-    history: z.array(z.object({ month: z.string(), value: z.number().int(), percent: z.number().int() })),
-  })
-  .openapi('Target')
-
-const toItem = (t: TargetOverview) => ({
-  ...t,
-  latest: t.latest && { ...t.latest, recordedAt: t.latest.recordedAt.toISOString() },
-})
+import { monthlyReport, targetItem, toItem, toMonthlyReport } from './targets.api-shapes.ts'
+import { targetsOverview } from './targets.overview.ts'
 
 const listRoute = createRoute({
   method: 'get',
@@ -106,42 +75,7 @@ const monthlyRoute = createRoute({
       description: '该月的报告数据（不保存快照）',
       content: {
         'application/json': {
-          schema: z
-            .object({
-              month: z.string(),
-              asOf: z.string(),
-              targets: z.array(
-                z.object({
-                  index: z.number().int(),
-                  code: z.string(),
-                  label: z.string(),
-                  value: z.number().int(),
-                  goal: z.number().int(),
-                  unit: z.string(),
-                  percent: z.number().int(),
-                  basis: z.string(),
-                }),
-              ),
-              history: z.array(z.object({ month: z.string(), values: z.record(z.string(), z.number()) })),
-              chart: z.object({
-                title: z.string(),
-                labels: z.array(z.string()),
-                series: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
-              }),
-              tickets: z.record(z.string(), z.unknown()).openapi({ description: '工单受理、办结、按时办结、满意度' }),
-              checkins: z.array(
-                z.object({
-                  kind: z.string(),
-                  label: z.string(),
-                  total: z.number().int(),
-                  done: z.number().int(),
-                  problem: z.number().int(),
-                  open: z.number().int(),
-                  rate: z.number().nullable(),
-                }),
-              ),
-            })
-            .openapi('MonthlyReport'),
+          schema: monthlyReport,
         },
       },
     },
@@ -175,27 +109,7 @@ export const targetsAdmin: AdminResource = {
       const now = deps.clock.now()
       const month = c.req.valid('query').month ?? shanghaiMonth(now)
       const data = await monthlyData(deps.db, now, month, { snapshot: false })
-      return c.json(
-        {
-          month: data.month,
-          asOf: data.asOf,
-          targets: data.progress.map((p, i) => ({
-            index: i + 1,
-            code: p.target.code,
-            label: p.target.label,
-            value: p.value,
-            goal: p.target.goal,
-            unit: p.target.unit,
-            percent: percent(p.ratio),
-            basis: p.basis,
-          })),
-          history: data.history,
-          chart: progressChart(data),
-          tickets: { ...data.tickets },
-          checkins: data.checkins,
-        },
-        200,
-      )
+      return c.json(toMonthlyReport(data), 200)
     })
   },
 }
