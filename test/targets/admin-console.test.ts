@@ -16,7 +16,17 @@ let staffIds: Record<string, number>
 
 beforeAll(async () => {
   server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN }, clock: movableClock() })
-  await seedPeople(server.deps)
+  const enterprise = await seedPeople(server.deps)
+  // Two daily check-ins this month, one answered: the page shows 50%.
+  for (const [period, status] of [
+    ['2026-11-23', 'done'],
+    ['2026-11-24', 'pending'],
+  ] as const) {
+    const dueAt = new Date(`${period}T17:00:00+08:00`)
+    await server.deps.db.dutyCheckin.create({
+      data: { enterpriseId: enterprise.id, kind: 'daily', period, status, dueAt },
+    })
+  }
   await saveStaff(server.deps.db, { name: '管理员', department: '办公室', role: 'admin' })
   const rows = await server.deps.db.staff.findMany()
   staffIds = Object.fromEntries(rows.map((s) => [s.name, s.id]))
@@ -173,6 +183,7 @@ describe('the 目标 console page', () => {
       expect(body).toContain('data-testid="course"')
       expect(body).toContain('<th scope="col">2026-10</th>')
       expect(body).toContain('data-testid="checkins"')
+      expect(body).toContain('<tr><td>日管控</td><td>2</td><td>1</td><td>0</td><td>1</td><td>50%</td></tr>')
       expect(body).toContain('本月无应反馈的检查')
       expect(body).toContain('data-testid="record-form"')
       expect(body).toContain(`name="_csrf" value="${who.csrf}"`)

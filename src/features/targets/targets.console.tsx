@@ -28,7 +28,9 @@ async function targetsPage(c: Context<AdminEnv>, deps: CoreDeps, form?: RecordFo
   const principal = c.get('principal')
   const now = deps.clock.now()
   const month = shanghaiMonth(now)
-  const [targets, data] = [await targetsOverview(deps.db), await monthlyData(deps.db, now, month, { snapshot: false })]
+  const targets = await targetsOverview(deps.db)
+  // The monthly card's own figures for this month so far (nothing is kept: no snapshot).
+  const data = await monthlyData(deps.db, now, month, { snapshot: false })
   const notice = form
     ? { text: '登记未成功，请按提示修改。', tone: 'bad' as const }
     : c.req.query('r') === 'recorded'
