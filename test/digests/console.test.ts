@@ -139,5 +139,13 @@ describe('我的待办', () => {
     expect(body).toContain('免打扰已关闭')
     expect(body).toContain('关闭免打扰（可撤销）')
     expect(await server.deps.db.digestPreference.findFirst()).toMatchObject({ deliverAt: '14:00', quietHours: false })
+
+    // The weekly summary's own time (09:00) is not among the choices: it stays selected and changes nothing.
+    const lead = await sessionFor(server.deps, STAFF.official)
+    expect((await page({ cookie: lead.cookie })).body).toContain('<option value="" selected="">09:00（当前）</option>')
+    const kept = await change(lead, { digest: 'lead-weekly', change: 'time', at: '' })
+    expect(kept.headers.get('location')).toBe('/admin/my-digest?r=unchanged')
+    // A digest that is not theirs (the weekly summary is for department leads) is refused.
+    expect((await change(li, { digest: 'lead-weekly', change: 'mute' })).status).toBe(422)
   })
 })

@@ -179,7 +179,7 @@ describe('the 目标 console page', () => {
       expect(body).toContain('重点服务5家企业争创市级以上政府质量奖')
       expect(body).toContain('4/5家')
       expect(body).toMatch(/<progress max="100" value="80"/)
-      expect(body).toMatch(/<div aria-hidden="true"><svg /)
+      expect(body).toMatch(/<div aria-hidden="true"><svg style="max-width: 100%; height: auto" /)
       expect(body).toContain('data-testid="course"')
       expect(body).toContain('<th scope="col">2026-10</th>')
       expect(body).toContain('data-testid="checkins"')

@@ -34,7 +34,8 @@ const NOTICES: Record<string, string> = {
 const changeSchema = z.object({
   digest: z.string().refine((d) => digestSpec(d) !== undefined),
   change: z.enum(['mute', 'unmute', 'time', 'quiet_on', 'quiet_off', 'undo']),
-  at: z.enum(TIME_CHOICES).optional(),
+  // Empty: the digest's own time, not one of the choices, was left selected (nothing to change).
+  at: z.preprocess((v) => (v === '' ? undefined : v), z.enum(TIME_CHOICES).optional()),
 })
 
 async function settingsOf(deps: CoreDeps, spec: DigestSpec, staffId: number) {

@@ -73,6 +73,11 @@ export function SettingsForm(props: {
         <label>
           推送时间
           <select name="at">
+            {!(TIME_CHOICES as readonly string[]).includes(time) && (
+              <option value="" selected>
+                {`${time}（当前）`}
+              </option>
+            )}
             {TIME_CHOICES.map((t) => (
               <option value={t} selected={t === time}>
                 {t}

@@ -61,10 +61,12 @@ export function TargetsTable({ targets }: { targets: TargetOverview[] }) {
 export function ProgressCourse({ data }: { data: MonthlyData }) {
   const chart = progressChart(data)
   const months = data.history.map((h) => h.month)
+  // Drawn at 720×360 for the PNG; on the page it shrinks to its column, keeping its proportions.
+  const svg = progressSvg(chart, months).replace('<svg ', '<svg style="max-width: 100%; height: auto" ')
   return (
     <div class="grid">
-      <figure class="card" style="margin: 0; overflow-x: auto">
-        <div aria-hidden="true" dangerouslySetInnerHTML={{ __html: progressSvg(chart, months) }} />
+      <figure class="card" style="margin: 0">
+        <div aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />
         <figcaption class="muted">
           {chart.title}：图中数字为目标序号；最后一个月为本月截至当前，其余为各月月调度快照。
         </figcaption>
