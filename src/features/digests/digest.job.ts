@@ -2,33 +2,22 @@
 // built from what the features contribute (src/bot/digest.ts), unless they muted it, they have nothing to report,
 // or they cannot be reached. Everything is loaded in bulk and queued in a few statements, each message keyed by
 // digest, period and person, so a run taken over after a crash queues only what is missing.
-import type { DigestRecipient, DigestRun, DigestSectionFor } from '../../bot/digest.ts'
 import type { CoreDeps } from '../../deps.ts'
 import type { Job, JobContext, JobReport } from '../../jobs/job.ts'
-import { periodStart } from '../../jobs/period.ts'
 import { type EnqueueInput, enqueueMessagesOnce } from '../../outbox/outbox.repo.ts'
 import { addressOf } from '../people/addresses.ts'
-import { listActiveStaff } from '../staff/staff.repo.ts'
 import { WORK_CALENDAR } from '../tickets/sla.ts'
 import type { WorkCalendar } from '../tickets/working-hours.ts'
 import { renderDigestCard } from './digest.card.ts'
+import { collectDigest } from './digest.collect.ts'
 import { deliveryTime } from './digest.delivery.ts'
 import { digestKey } from './digest.outbox.ts'
 import type { DigestSpec } from './digest.specs.ts'
 import { DEFAULT_PREFERENCE, preferencesOf } from './preferences.repo.ts'
 import { isLocalWorkingDay } from './quiet-hours.ts'
 
-const WEEK_MS = 7 * 24 * 3600_000
-const DAY_MS = 24 * 3600_000
-
 export interface DigestRunOptions {
   calendar?: WorkCalendar
-}
-
-function spanOf(spec: DigestSpec, at: Date): { from: Date; to: Date } {
-  const start = periodStart(spec.period, at)
-  if (spec.kind === 'weekly') return { from: new Date(start.getTime() - WEEK_MS), to: start }
-  return { from: start, to: new Date(start.getTime() + DAY_MS) }
 }
 
 export async function runDigest(
@@ -44,17 +33,12 @@ export async function runDigest(
   const now = deps.clock.now()
   // Clocks are read when the digest is built: a caught-up digest shows the SLA clocks as they are now.
   const builtAt = context.trigger === 'catch_up' ? now : firedAt
-  const staff = (await listActiveStaff(deps.db)).filter((s) => spec.for(s))
-  const recipients: DigestRecipient[] = staff.map((s) => ({
-    id: s.id,
-    name: s.name,
-    department: s.department,
-    role: s.role,
-    isLead: s.isLead,
-  }))
-  const run: DigestRun = { kind: spec.kind, period: context.period, now: builtAt, ...spanOf(spec, firedAt), recipients }
-  const answers: DigestSectionFor[] = []
-  for (const { contribution } of deps.handlers.digests) answers.push(await contribution.collect(deps, run))
+  const { run, staff, sectionsFor } = await collectDigest(deps, spec, {
+    firedAt,
+    builtAt,
+    period: context.period,
+  })
+  const recipients = run.recipients
   const preferences = await preferencesOf(deps.db, spec.name)
   const messages: (EnqueueInput & { dedupeKey: string })[] = []
   let skipped = 0
@@ -64,7 +48,7 @@ export async function runDigest(
       skipped++
       continue
     }
-    const sections = answers.flatMap((answer) => answer(recipient) ?? [])
+    const sections = sectionsFor(recipient)
     if (!sections.length) continue // nothing to report: no message
     const address = addressOf(staff[i]!, { ports: deps.ports })
     if (!address) {

@@ -5,6 +5,7 @@ import type { Feature } from '../../bot/feature.ts'
 import { digestSettingsCard, staffDigestCard } from './digest.cards.ts'
 import { digestJob } from './digest.job.ts'
 import { DIGESTS } from './digest.specs.ts'
+import { digestsConsole } from './digests.console.tsx'
 import {
   digestMuteAction,
   digestQuietAction,
@@ -26,4 +27,5 @@ export const digestsFeature: Feature = {
   ],
   cards: [staffDigestCard, digestSettingsCard],
   jobs: DIGESTS.map(digestJob),
+  console: digestsConsole,
 }

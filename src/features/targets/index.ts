@@ -5,6 +5,8 @@ import type { Feature } from '../../bot/feature.ts'
 import { targetsListHandler, targetsMonthlyHandler, targetsRecordHandler } from './handlers/targets.handlers.ts'
 import { monthlyCard } from './monthly.card.ts'
 import { sendMonthlyCard } from './monthly.service.ts'
+import { targetsAdmin } from './targets.admin.ts'
+import { targetsConsole } from './targets.console.tsx'
 import { targetsRecognizer } from './targets.recognizer.ts'
 import { targetsSeeder } from './targets.seeder.ts'
 
@@ -14,6 +16,8 @@ export const targetsFeature: Feature = {
   messages: [targetsListHandler, targetsRecordHandler, targetsMonthlyHandler],
   cards: [monthlyCard],
   seeders: [targetsSeeder],
+  admin: [targetsAdmin],
+  console: targetsConsole,
   jobs: [
     {
       name: 'targets-monthly',

@@ -7,10 +7,10 @@ import { shanghaiMonth } from '../../tickets/time.ts'
 import { renderMonthlyCard } from '../monthly.card.ts'
 import { monthlyData } from '../monthly.service.ts'
 import { allProgress, percent } from '../progress.ts'
-import { findTarget, PLAN_TARGETS } from '../targets.config.ts'
+import { recordProgress } from '../record-progress.ts'
+import { PLAN_TARGETS } from '../targets.config.ts'
 
 const STAFF_ONLY = '该功能仅供工作人员使用。如需了解方案目标，可直接提问，例如“方案的主要目标是什么”。'
-const MAX_VALUE = 100_000
 
 async function staffOnly(ctx: MessageContext, intent: string) {
   const staff = await resolveStaff(ctx.deps.db, ctx.event.sender)
@@ -47,23 +47,15 @@ export const targetsRecordHandler: MessageHandler = {
     const { staff, refused } = await staffOnly(ctx, 'targets.record')
     if (refused || !staff) return refused!
     const input = recordSchema.parse(ctx.intent.data)
-    const target = findTarget(input.target)
-    if (!target)
-      return reply(`没有序号或名称为“${input.target}”的目标，请发送“目标进展”查看序号（1–${PLAN_TARGETS.length}）。`)
-    if (target.source.kind !== 'recorded')
-      return reply(`“${target.label}”按企业档案自动统计，无需登记；请在企业档案中维护相关荣誉、证书或标准。`)
-    const value = Number(input.value)
-    if (!Number.isInteger(value) || value < 0 || value > MAX_VALUE)
+    const outcome = await recordProgress(ctx.deps.db, { staffId: staff.id, ...input, at: ctx.deps.clock.now() })
+    if (!outcome.ok) {
+      if (outcome.reason === 'unknown')
+        return reply(`没有序号或名称为“${input.target}”的目标，请发送“目标进展”查看序号（1–${PLAN_TARGETS.length}）。`)
+      if (outcome.reason === 'derived')
+        return reply(`“${outcome.target?.label}”按企业档案自动统计，无需登记；请在企业档案中维护相关荣誉、证书或标准。`)
       return reply('数值须为不小于 0 的整数，例如“登记目标进展 2 3”。')
-    await ctx.deps.db.targetRecord.create({
-      data: {
-        target: target.code,
-        value,
-        note: input.note.trim().slice(0, 200) || null,
-        recordedBy: staff.id,
-        recordedAt: ctx.deps.clock.now(),
-      },
-    })
+    }
+    const { target, value } = outcome
     return reply(
       `已登记：${target.label} ${value}/${target.goal}${target.unit}（${percent(value / target.goal)}%）。` +
         `方案原文：${target.wording}。`,
