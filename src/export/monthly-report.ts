@@ -134,7 +134,8 @@ function featureSheet(sheet: ExcelJS.Worksheet, data: SheetData) {
   if (!data.rows.length) sheet.addRow([data.empty])
   for (const column of data.percentColumns ?? []) sheet.getColumn(column + 1).numFmt = '0.0%'
   sheet.columns.forEach((c, i) => {
-    c.width = i === 0 ? 14 : i === 1 ? 36 : 12
+    const long = data.rows.some((r) => String(r[i] ?? '').length > 16)
+    c.width = long ? 40 : Math.max(10, [...(data.header[i] ?? '')].length * 2 + 4)
   })
 }
 

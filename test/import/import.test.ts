@@ -232,4 +232,18 @@ describe('the monthly report', () => {
     await empty.xlsx.load((await other.arrayBuffer()) as ArrayBuffer)
     expect(empty.getWorksheet('风险预警')!.getCell('A3').value).toBe('本月没有发出的风险预警。')
   })
+
+  it('carries the plan’s targets in their own words and the month’s duty check-in rates', async () => {
+    const db = server.deps.db
+    await db.targetSnapshot.create({ data: { month: '2026-10', target: 'quality_research', value: 4 } })
+    const res = await fetch(`${server.url}/admin/api/reports/monthly?month=2026-10`, { headers: bearer })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await res.arrayBuffer()) as ArrayBuffer)
+    const sheet = workbook.getWorksheet('目标进展')!
+    const rows = (sheet.getSheetValues().slice(3) as unknown[][]).filter(Boolean)
+    expect(rows).toHaveLength(7)
+    const tackling = rows.find((r) => String(r[2]).includes('质量技术攻关'))!
+    expect(tackling.slice(3, 7)).toEqual(['10家', 4, 0.4, '工作人员登记（月调度快照）'])
+    expect(workbook.getWorksheet('企业检查反馈')!.getCell('A3').value).toBe('本月没有应反馈的检查。')
+  })
 })

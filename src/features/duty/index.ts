@@ -8,6 +8,7 @@ import { checkinCard } from './checkin.card.ts'
 import { followUpCheckins } from './checkin.followup.ts'
 import { issueCheckins } from './checkin.issue.ts'
 import { dutyDigest } from './duty.digest.ts'
+import { dutyReportSheet } from './duty.report.ts'
 import { dutyDoneAction, dutyProblemAction } from './handlers/checkin.actions.ts'
 
 export { checkinCompletion, checkinDigestSection, checkinDigestSections } from './checkin.rates.ts'
@@ -15,6 +16,7 @@ export { checkinCompletion, checkinDigestSection, checkinDigestSections } from '
 export const dutyFeature: Feature = {
   name: 'duty',
   digest: dutyDigest,
+  reportSheets: [dutyReportSheet],
   actions: [dutyDoneAction, dutyProblemAction],
   cards: [checkinCard],
   jobs: [

@@ -8,6 +8,7 @@ import { sendMonthlyCard } from './monthly.service.ts'
 import { targetsAdmin } from './targets.admin.ts'
 import { targetsConsole } from './targets.console.tsx'
 import { targetsRecognizer } from './targets.recognizer.ts'
+import { targetsReportSheet } from './targets.report.ts'
 import { targetsSeeder } from './targets.seeder.ts'
 
 export const targetsFeature: Feature = {
@@ -18,6 +19,7 @@ export const targetsFeature: Feature = {
   seeders: [targetsSeeder],
   admin: [targetsAdmin],
   console: targetsConsole,
+  reportSheets: [targetsReportSheet],
   jobs: [
     {
       name: 'targets-monthly',
