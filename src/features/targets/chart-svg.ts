@@ -1,8 +1,9 @@
-// The progress chart as a PNG, for a platform that can send images but not draw a card chart: an SVG line chart
-// rendered on the server with resvg. Text in it is ASCII only (months as 2026-11, targets by their number, which
-// the card's list names), so it needs no CJK font on the server.
-import { Resvg } from '@resvg/resvg-js'
-import type { ProgressChart } from './monthly.card.ts'
+// The progress chart as an image, for a platform that can send images but not draw a card chart: an SVG line chart
+// that the outbox renders to PNG where the runtime has a renderer (src/bot/images.ts). Text in it is ASCII only
+// (months as 2026-11, targets by their number, which the card's list names), so it needs no CJK font on the server.
+import { z } from 'zod'
+import type { ImageSource } from '../../bot/images.ts'
+import { type ProgressChart, progressChartSchema } from './monthly.card.ts'
 
 const W = 720
 const H = 360
@@ -20,11 +21,11 @@ export function progressSvg(chart: ProgressChart, months: string[]): string {
   const grid = [0, 25, 50, 75, 100].map(
     (v) =>
       `<line x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${y(v)}" y2="${y(v)}" stroke="#e5e6eb"/>` +
-      `<text x="${PAD.left - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="#646a73">${v}%</text>`,
+      `<text x="${PAD.left - 6}" y="${y(v) + 4}" font-family="sans-serif" font-size="11" text-anchor="end" fill="#646a73">${v}%</text>`,
   )
   const ticks = months.map(
     (m, i) =>
-      `<text x="${x(i)}" y="${H - 16}" font-size="11" text-anchor="middle" fill="#646a73">${escapeXml(m)}</text>`,
+      `<text x="${x(i)}" y="${H - 16}" font-family="sans-serif" font-size="11" text-anchor="middle" fill="#646a73">${escapeXml(m)}</text>`,
   )
   const lines = chart.series.map((s, n) => {
     const color = COLORS[n % COLORS.length]
@@ -36,7 +37,7 @@ export function progressSvg(chart: ProgressChart, months: string[]): string {
     return (
       `<polyline points="${points}" fill="none" stroke="${color}" stroke-width="2"/>${dots}` +
       `<rect x="${W - PAD.right + 16}" y="${legendY - 9}" width="10" height="10" fill="${color}"/>` +
-      `<text x="${W - PAD.right + 32}" y="${legendY}" font-size="12" fill="#1f2329">${label}</text>`
+      `<text x="${W - PAD.right + 32}" y="${legendY}" font-family="sans-serif" font-size="12" fill="#1f2329">${label}</text>`
     )
   })
   return (
@@ -45,9 +46,17 @@ export function progressSvg(chart: ProgressChart, months: string[]): string {
   )
 }
 
-/** The chart as PNG bytes. */
-export function progressPng(chart: ProgressChart, months: string[]): Uint8Array {
-  return new Resvg(progressSvg(chart, months), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } })
-    .render()
-    .asPng()
+const progressImageSchema = z.object({
+  chart: progressChartSchema,
+  months: z.array(z.string().regex(/^\d{4}-\d{2}$/)),
+})
+export type ProgressImage = z.infer<typeof progressImageSchema>
+
+/** The image source the monthly card's chart image names (`targets.progress`). */
+export const progressImage: ImageSource = {
+  name: 'targets.progress',
+  svg(data) {
+    const { chart, months } = progressImageSchema.parse(data)
+    return progressSvg(chart, months)
+  },
 }
