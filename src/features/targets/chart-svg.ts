@@ -2,8 +2,8 @@
 // that the outbox renders to PNG where the runtime has a renderer (src/bot/images.ts). Text in it is ASCII only
 // (months as 2026-11, targets by their number, which the card's list names), so it needs no CJK font on the server.
 import { z } from 'zod'
-import type { ImageSource } from '../../bot/images.ts'
-import { type ProgressChart, progressChartSchema } from './monthly.card.ts'
+import type { ImagePart, ImageSource } from '../../bot/images.ts'
+import { type MonthlyData, type ProgressChart, progressChart, progressChartSchema } from './monthly.card.ts'
 
 const W = 720
 const H = 360
@@ -52,11 +52,22 @@ const progressImageSchema = z.object({
 })
 export type ProgressImage = z.infer<typeof progressImageSchema>
 
-/** The image source the monthly card's chart image names (`targets.progress`). */
+const PROGRESS_IMAGE = 'targets.progress'
+
+/** The image source the monthly card's chart image names. */
 export const progressImage: ImageSource = {
-  name: 'targets.progress',
+  name: PROGRESS_IMAGE,
   svg(data) {
     const { chart, months } = progressImageSchema.parse(data)
     return progressSvg(chart, months)
   },
+}
+
+/** Whether this runtime can draw the chart image (Workers cannot: no PNG renderer there). */
+export const canDrawProgress = (images: { canRender(source: string): boolean }) => images.canRender(PROGRESS_IMAGE)
+
+/** The chart image that follows the monthly card where the platform sends images but draws no chart. */
+export function progressImagePart(data: MonthlyData): ImagePart {
+  const image: ProgressImage = { chart: progressChart(data), months: data.history.map((h) => h.month) }
+  return { source: PROGRESS_IMAGE, data: image, alt: `目标完成进度走势图（${data.month}）` }
 }

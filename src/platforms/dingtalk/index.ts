@@ -41,6 +41,7 @@ export function createDingtalkPlatform(deps: CoreDeps, options: DingtalkPlatform
   const capabilities = dingtalkCapabilities(Boolean(config.cardTemplateId))
   const api = createDingtalkApi({
     baseUrl: config.apiBaseUrl,
+    oapiBaseUrl: config.oapiBaseUrl,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     fetch: options.fetch,
