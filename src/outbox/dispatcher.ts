@@ -4,14 +4,13 @@
 // Rows go out in the order they were queued; one waiting for its retry time is passed over until then. A drain
 // keeps going while rows are due and then sleeps exactly until the next one may go: no sweep is needed to move on.
 
-import type { ImagePart } from '../bot/images.ts'
-import type { Address } from '../bot/types.ts'
 import { cardModelSchema } from '../cards/model.ts'
 import { retryWhenBusy } from '../db/busy.ts'
 import type { CoreDeps } from '../deps.ts'
 import { type OutboxPayload, outboxPayloadSchema } from './outbox.repo.ts'
 import type { DeliveryResult, PlatformPort } from './port.ts'
 import { RateLimiter } from './rate-limit.ts'
+import { sendImage } from './send-image.ts'
 
 export const MAX_ATTEMPTS = 8
 const BATCH = 50
@@ -81,7 +80,7 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
   }
 
   async function send(port: PlatformPort, id: number, payload: OutboxPayload): Promise<DeliveryResult> {
-    if (payload.body.kind === 'image') return sendImage(port, id, payload.address, payload.body.image)
+    if (payload.body.kind === 'image') return sendImage(deps, port, id, payload.address, payload.body.image)
     let body = payload.body
     let card: { id: string; update: boolean; platformMessageId?: string } | undefined = payload.card
     if (card) {
@@ -102,35 +101,6 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     }
     try {
       return await port.deliver({ id, address: payload.address, body, reply: payload.reply, card })
-    } catch (error) {
-      return { ok: false, retryable: true, error: (error as Error).message }
-    }
-  }
-
-  /**
-   * Draws the image now (the row holds its data, not its bytes) and sends it. A drawing that fails fails the same way
-   * on every retry, so the row goes dead at once: whatever it accompanied (a card with text bars) has gone anyway.
-   */
-  async function sendImage(
-    port: PlatformPort,
-    id: number,
-    address: Address,
-    image: ImagePart,
-  ): Promise<DeliveryResult> {
-    if (!port.deliverImage) return { ok: false, retryable: false, error: `${port.platform} sends no images` }
-    let png: Uint8Array
-    try {
-      png = deps.images.render(image)
-    } catch (error) {
-      deps.log.warn('image not drawn, left out', {
-        outboxId: id,
-        source: image.source,
-        error: (error as Error).message,
-      })
-      return { ok: false, retryable: false, error: `image not drawn: ${(error as Error).message}` }
-    }
-    try {
-      return await port.deliverImage({ id, address, png, alt: image.alt })
     } catch (error) {
       return { ok: false, retryable: true, error: (error as Error).message }
     }

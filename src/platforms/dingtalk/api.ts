@@ -119,59 +119,61 @@ export function createDingtalkApi(options: DingtalkApiOptions): DingtalkApi {
     return { ok: true, status: res.status, data: body }
   }
 
-  async function call<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<ApiResult<T>> {
-    const attempt = async (): Promise<ApiResult<Record<string, unknown>>> => {
+  type Result = ApiResult<Record<string, unknown>>
+
+  /** Runs a request with the app token; when it says the token is bad, fetches a new one and tries once more. */
+  async function withToken(request: (token: string) => Promise<Result>, tokenRefused: (r: Result) => boolean) {
+    const attempt = async (): Promise<Result> => {
       let value: string
       try {
         value = await accessToken()
       } catch (error) {
         return { ok: false, status: 0, code: 'access_token', message: (error as Error).message, retryable: true }
       }
-      return send(`${options.baseUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-acs-dingtalk-access-token': value },
-        body: JSON.stringify(body),
-      })
+      return request(value)
     }
     let result = await attempt()
-    if (!result.ok && result.status === 401) {
-      token = null // revoked or expired early: fetch a new one and try once more
+    if (tokenRefused(result)) {
+      token = null // revoked or expired early
       result = await attempt()
     }
+    return result
+  }
+
+  async function call<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<ApiResult<T>> {
+    const result = await withToken(
+      (value) =>
+        send(`${options.baseUrl}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-acs-dingtalk-access-token': value },
+          body: JSON.stringify(body),
+        }),
+      (r) => !r.ok && r.status === 401,
+    )
     return result as ApiResult<T>
   }
 
   async function uploadMedia(type: 'image', file: MediaFile): Promise<ApiResult<{ media_id: string }>> {
     const oapi = options.oapiBaseUrl ?? 'https://oapi.dingtalk.com'
-    const attempt = async (): Promise<ApiResult<Record<string, unknown>>> => {
-      let value: string
-      try {
-        value = await accessToken()
-      } catch (error) {
-        return { ok: false, status: 0, code: 'access_token', message: (error as Error).message, retryable: true }
-      }
-      const form = new FormData()
-      form.append('type', type)
-      form.append('media', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.contentType }), file.filename)
-      // `type` in the query too: the documentation asks for it in the form, and notes some clients need the query.
-      return send(`${oapi}/media/upload?access_token=${encodeURIComponent(value)}&type=${type}`, {
-        method: 'POST',
-        body: form,
-      })
-    }
-    let result = await attempt()
-    if (!result.ok && (result.status === 401 || TOKEN_ERRCODES.has(result.code))) {
-      token = null
-      result = await attempt()
-    }
+    const result = await withToken(
+      (value) => {
+        const form = new FormData()
+        form.append('type', type)
+        form.append(
+          'media',
+          new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.contentType }),
+          file.filename,
+        )
+        // `type` in the query too: the documentation asks for it in the form, and notes some clients need the query.
+        return send(`${oapi}/media/upload?access_token=${encodeURIComponent(value)}&type=${type}`, {
+          method: 'POST',
+          body: form,
+        })
+      },
+      (r) => !r.ok && (r.status === 401 || TOKEN_ERRCODES.has(r.code)),
+    )
     if (result.ok && typeof result.data.media_id !== 'string')
-      return {
-        ok: false,
-        status: result.status,
-        code: 'no_media_id',
-        message: 'upload answered no media_id',
-        retryable: true,
-      }
+      return { ok: false, status: result.status, code: 'no_media_id', message: 'no media_id', retryable: true }
     return result as ApiResult<{ media_id: string }>
   }
 
