@@ -40,6 +40,15 @@ module.exports = {
       to: { path: '^src/generated/(node-sqlite|node-postgresql|worker-sqlite)/' },
     },
     {
+      name: 'worker-loads-no-native-module',
+      comment:
+        'Workers cannot load native modules: the PNG renderer (resvg, src/runtime/png.ts) reaches the core only from ' +
+        'the Node entries (CoreParts.png), so nothing the Worker imports may lead to it.',
+      severity: 'error',
+      from: { path: '^src/runtime/worker\\.ts$' },
+      to: { path: ['^src/runtime/png\\.ts$', '@resvg/'], reachable: true },
+    },
+    {
       name: 'no-runtime-cycles',
       comment:
         'No module may need itself, through others, at run time. Cycles through a type-only import are allowed: types ' +

@@ -3,6 +3,7 @@
 
 import type { Capabilities } from './bot/capabilities.ts'
 import type { HandlerRegistry } from './bot/dispatcher.ts'
+import type { ImageService } from './bot/images.ts'
 import type { InboundStore } from './bot/inbound-store.ts'
 import type { IncarnationHandle } from './bot/incarnation.ts'
 import type { Platform } from './bot/types.ts'
@@ -45,6 +46,11 @@ export interface CoreDeps extends FeatureServices {
   outbox: OutboxDispatcher
   /** Every handler, recognizer and flow of the features the core was built with (src/bot/handlers.ts). */
   handlers: HandlerRegistry
+  /**
+   * Draws the features' images to PNG (src/bot/images.ts) with the renderer the runtime injected: Node has one,
+   * Workers have none (a native module cannot load there), so `canRender` says false and features send text.
+   */
+  images: ImageService
   /**
    * Runs work after the response (Node: in the background, errors logged; Workers: `executionCtx.waitUntil`).
    * Set per request by the app when the runtime offers something better.

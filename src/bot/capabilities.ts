@@ -21,6 +21,11 @@ export interface Capabilities {
   p2p: boolean
   /** Cards can show charts natively; elsewhere a chart is rendered as text. */
   charts: boolean
+  /**
+   * The bot can send a PNG as a message of its own (an outbox image part, src/bot/images.ts; the port's
+   * `deliverImage`): a chart drawn on the server where cards cannot draw one.
+   */
+  images: boolean
 }
 
 /** What the core assumes of a platform nobody declared (a row left by a platform that is off now): the least. */
@@ -32,4 +37,5 @@ export const minimalCapabilities = (platform: Platform): Capabilities => ({
   numberedReplies: false,
   p2p: false,
   charts: false,
+  images: false,
 })

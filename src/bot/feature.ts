@@ -12,6 +12,7 @@ import type { ImportKind } from '../import/kind.ts'
 import type { Job } from '../jobs/job.ts'
 import type { DigestContribution } from './digest.ts'
 import type { CardActionHandler, FlowHandler, HandlerResult, IntentRecognizer, MessageHandler } from './handler.ts'
+import type { ImageSource } from './images.ts'
 import type { BotAddedEvent } from './types.ts'
 
 export interface Feature {
@@ -39,6 +40,11 @@ export interface Feature {
   welcome?(deps: CoreDeps, event: BotAddedEvent): Promise<HandlerResult>
   /** The card templates the feature sends, each bound to the zod schema of its data (`defineCard`). */
   cards?: readonly { readonly template: CardTemplate }[]
+  /**
+   * How the feature draws the images it queues (an image part names its source, src/bot/images.ts): drawn to PNG
+   * when the outbox sends them, where the runtime has a renderer.
+   */
+  images?: readonly ImageSource[]
   /** Scheduled jobs; their crons are mirrored in wrangler.toml (test/jobs/schedule.test.ts). */
   jobs?: readonly Job[]
   /**

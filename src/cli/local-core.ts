@@ -13,6 +13,7 @@ import { createConsolePlatform } from '../platforms/console/index.ts'
 import { addPlatform, backgroundRunner, buildCore } from '../runtime/core.ts'
 import { loadEnvFile } from '../runtime/env-file.ts'
 import { hostProcess } from '../runtime/host-process.ts'
+import { resvgPng } from '../runtime/png.ts'
 
 export async function openLocalCore(clock: Clock = systemClock) {
   let config: ReturnType<typeof parseEnv>
@@ -41,6 +42,7 @@ export async function openLocalCore(clock: Clock = systemClock) {
     defer: runner.defer,
     knowledge,
     features: FEATURES,
+    png: resvgPng,
     incarnation,
   })
   // The console platform without its web routes: this process is the terminal.

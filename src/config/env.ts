@@ -95,6 +95,8 @@ export interface AppConfig {
     clientSecret: string
     robotCode: string
     apiBaseUrl: string
+    /** The older API host: media upload (robot images). */
+    oapiBaseUrl: string
     mode: 'webhook' | 'stream'
     cardTemplateId?: string
   }
@@ -176,6 +178,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppConfig 
           clientSecret: env.DINGTALK_CLIENT_SECRET!,
           robotCode: env.DINGTALK_ROBOT_CODE!,
           apiBaseUrl: env.DINGTALK_API_BASE_URL.replace(/\/$/, ''),
+          oapiBaseUrl: trim(env.DINGTALK_OAPI_BASE_URL),
           mode: env.DINGTALK_MODE,
           cardTemplateId: env.DINGTALK_CARD_TEMPLATE_ID,
         }

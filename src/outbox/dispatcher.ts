@@ -10,6 +10,7 @@ import type { CoreDeps } from '../deps.ts'
 import { type OutboxPayload, outboxPayloadSchema } from './outbox.repo.ts'
 import type { DeliveryResult, PlatformPort } from './port.ts'
 import { RateLimiter } from './rate-limit.ts'
+import { sendImage } from './send-image.ts'
 
 export const MAX_ATTEMPTS = 8
 const BATCH = 50
@@ -79,6 +80,7 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
   }
 
   async function send(port: PlatformPort, id: number, payload: OutboxPayload): Promise<DeliveryResult> {
+    if (payload.body.kind === 'image') return sendImage(deps, port, id, payload.address, payload.body.image)
     let body = payload.body
     let card: { id: string; update: boolean; platformMessageId?: string } | undefined = payload.card
     if (card) {

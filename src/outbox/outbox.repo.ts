@@ -1,6 +1,7 @@
 // Writing to the outbox. Call these inside the same transaction as the state change that causes the message,
 // so a message that must reach a person is stored before the request that caused it returns.
 import { z } from 'zod'
+import { type ImagePart, imagePartSchema } from '../bot/images.ts'
 import { type Address, addressSchema, type OutgoingBody, type ReplyHint, replyHintSchema } from '../bot/types.ts'
 import { type CardModel, cardModelSchema } from '../cards/model.ts'
 import type { DbOrTx } from '../db/client.ts'
@@ -11,15 +12,22 @@ export const outboxPayloadSchema = z.object({
   body: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), text: z.string() }),
     z.object({ kind: z.literal('card'), card: cardModelSchema }),
+    z.object({ kind: z.literal('image'), image: imagePartSchema }),
   ]),
   reply: replyHintSchema.optional(),
   card: z.object({ id: z.string(), update: z.boolean() }).optional(),
 })
 export type OutboxPayload = z.infer<typeof outboxPayloadSchema>
 
+/**
+ * What a row may send: a handler's text or card, or an image (a chart after its card) that the dispatcher draws when
+ * it sends the row (src/bot/images.ts) and hands to the port's `deliverImage`.
+ */
+export type OutboxBody = OutgoingBody | { kind: 'image'; image: ImagePart }
+
 export interface EnqueueInput {
   address: Address
-  body: OutgoingBody
+  body: OutboxBody
   reply?: ReplyHint
   /** The same key is enqueued once (e.g. `ticket:12:assigned`). */
   dedupeKey?: string

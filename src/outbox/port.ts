@@ -13,6 +13,16 @@ export interface OutboxMessage {
   card?: { id: string; update: boolean; platformMessageId?: string }
 }
 
+/** An image row, drawn: the PNG the port sends as a message of its own. */
+export interface OutboxImage {
+  /** Outbox row id, as for OutboxMessage. */
+  id: number
+  address: Address
+  png: Uint8Array
+  /** What the image shows, in words (src/bot/images.ts). */
+  alt: string
+}
+
 export type DeliveryResult =
   | { ok: true; platformMessageId?: string }
   | {
@@ -38,4 +48,6 @@ export interface PlatformPort {
   readonly platform: Platform
   readonly limits: RateLimits
   deliver(message: OutboxMessage): Promise<DeliveryResult>
+  /** Sends a PNG as a message of its own; only the ports of platforms that declare `images` (capabilities.ts). */
+  deliverImage?(image: OutboxImage): Promise<DeliveryResult>
 }

@@ -18,6 +18,7 @@ import type { BackgroundThreadData, FromBackground, ToBackground } from './backg
 import { backgroundRunner, buildCore } from './core.ts'
 import { hostProcess } from './host-process.ts'
 import { createPlatforms } from './platforms.ts'
+import { resvgPng } from './png.ts'
 
 const port = parentPort
 if (!port) throw new Error('background-thread.ts runs as a worker thread (see background-host.ts)')
@@ -56,6 +57,7 @@ const deps = buildCore({
   defer: runner.defer,
   knowledge: knowledge.service,
   features: FEATURES,
+  png: resvgPng,
   incarnation,
 })
 // For their outgoing ports and capabilities: webhooks and long connections stay on the main thread.

@@ -2,6 +2,7 @@
 import { type Capabilities, minimalCapabilities } from '../bot/capabilities.ts'
 import type { Feature } from '../bot/feature.ts'
 import { buildHandlerRegistry } from '../bot/handlers.ts'
+import { createImageService, type PngRenderer } from '../bot/images.ts'
 import { createInboundStore, type InboundStore } from '../bot/inbound-store.ts'
 import { createIncarnation, type IncarnationHandle } from '../bot/incarnation.ts'
 import { processInboundEvent } from '../bot/pipeline.ts'
@@ -27,6 +28,8 @@ export interface CoreParts {
   knowledge: KnowledgeService
   /** The features the bot is made of (src/features/index.ts): its handlers are built from them. */
   features: readonly Feature[]
+  /** SVG → PNG for the features' images; only Node entries pass one (src/runtime/png.ts), never the Worker. */
+  png?: PngRenderer
   /** Defaults to a store on `db`; Node with PROCESSING=thread gives it a connection of its own. */
   inbox?: InboundStore
   /** Who claims work here; by default an incarnation without a host process (registered at its first claim). */
@@ -141,6 +144,10 @@ export function buildCore(parts: CoreParts): CoreDeps {
     knowledge: parts.knowledge,
     inbox: parts.inbox ?? createInboundStore(parts.db, { provider: providerOf(parts.config.env.DATABASE_URL) }),
     handlers: buildHandlerRegistry(parts.features),
+    images: createImageService(
+      parts.features.flatMap((f) => f.images ?? []),
+      parts.png,
+    ),
     incarnation: parts.incarnation ?? createIncarnation(parts.db, 'core', parts.log),
     defer: parts.defer ?? backgroundRunner(parts.log).defer,
     // Reads deps.defer when called: Workers bind it per request.

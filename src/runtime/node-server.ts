@@ -20,6 +20,7 @@ import { type BackgroundThread, startBackgroundThread } from './background-host.
 import { backgroundRunner, buildCore, trafficGauge } from './core.ts'
 import { hostProcess } from './host-process.ts'
 import { createPlatforms } from './platforms.ts'
+import { resvgPng } from './png.ts'
 
 export interface NodeServerOptions {
   log?: Logger
@@ -65,6 +66,7 @@ export async function startNodeServer(config: AppConfig, options: NodeServerOpti
     defer: runner.defer,
     knowledge: knowledge.service,
     features: FEATURES,
+    png: resvgPng,
     inbox: inbox?.store,
   })
   const simulatorOn = config.env.SIMULATOR === 'on'

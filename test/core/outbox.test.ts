@@ -137,3 +137,19 @@ test('rows for a platform that is not configured wait for it instead of being gi
   core.deps.ports.dingtalk = scriptedPort('dingtalk')
   expect(await core.deps.outbox.drain()).toBe(1)
 })
+
+test('an image row for a port that sends no images goes dead at once, not retried', async () => {
+  // The scripted port has no deliverImage (its platform declares no images): no retry can change that.
+  const image = { source: 'targets.progress', data: {}, alt: '走势图' }
+  const { outboxId } = await enqueueMessage(core.deps.db, {
+    address: { platform: 'feishu', chatId: 'oc_1' },
+    body: { kind: 'image', image },
+  })
+  await core.deps.outbox.drain()
+  expect(await core.deps.db.outbox.findUnique({ where: { id: outboxId } })).toMatchObject({
+    status: 'dead',
+    attempts: 1,
+    lastError: 'feishu sends no images',
+  })
+  expect(core.port.delivered).toHaveLength(0)
+})

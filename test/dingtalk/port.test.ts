@@ -1,5 +1,5 @@
 // The outbox port and API client against the fake DingTalk (no database): token caching and refresh, routing,
-// flow-control mapping, idempotent card creation.
+// flow-control mapping, idempotent card creation, images (upload, then a robot image message).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CardModel } from '../../src/cards/model.ts'
 import { createLogger } from '../../src/log.ts'
@@ -21,7 +21,12 @@ const card: CardModel = {
 }
 
 function port(cardTemplateId?: string): PlatformPort {
-  const api = createDingtalkApi({ baseUrl: fake.url, clientId: fake.clientId, clientSecret: fake.clientSecret })
+  const api = createDingtalkApi({
+    baseUrl: fake.url,
+    oapiBaseUrl: fake.url,
+    clientId: fake.clientId,
+    clientSecret: fake.clientSecret,
+  })
   return createDingtalkPort({
     api,
     robotCode: 'r1',
@@ -106,6 +111,32 @@ describe('DingTalk port', () => {
     })
     expect(fake.calls.filter((c) => c.path === '/robot/sendBySession')).toHaveLength(0)
     expect(fake.callsTo('POST /v1.0/robot/groupMessages/send')).toHaveLength(2)
+  })
+
+  it('sends an image as an upload and a robot image message, with a fresh token when the old one is refused', async () => {
+    const p = port()
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+    const image = (id: number, bytes: Uint8Array) => ({
+      id,
+      address: { platform: 'dingtalk', chatId: 'cidG' },
+      png: bytes,
+      alt: '走势图',
+    })
+    expect(await p.deliver(text(1, { platform: 'dingtalk', chatId: 'cidG' }))).toMatchObject({ ok: true })
+    fake.expireTokens() // the upload is refused with errcode 40014 and tried once more with a new token
+    expect(await p.deliverImage!(image(2, png))).toMatchObject({ ok: true })
+    expect(fake.callsTo('POST /v1.0/oauth2/accessToken')).toHaveLength(2)
+    const [sent] = fake.callsTo(GROUP_SEND).filter((c) => c.body.msgKey === 'sampleImageMsg')
+    const { photoURL } = JSON.parse(String(sent!.body.msgParam)) as { photoURL: string }
+    expect(fake.media.get(photoURL)).toMatchObject({ type: 'image', filename: 'image-2.png', bytes: png })
+    // Bytes that are no image are refused by DingTalk for good; so is an image over 20 MB, without a call.
+    expect(await p.deliverImage!(image(3, new TextEncoder().encode('not a png')))).toMatchObject({
+      ok: false,
+      retryable: false,
+    })
+    const uploads = fake.callsTo('POST /media/upload').length
+    expect(await p.deliverImage!(image(4, new Uint8Array(20 * 1024 * 1024 + 1)))).toMatchObject({ retryable: false })
+    expect(fake.callsTo('POST /media/upload')).toHaveLength(uploads)
   })
 
   it('splits user lists into batches of 20', () => {

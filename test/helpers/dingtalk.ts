@@ -1,12 +1,14 @@
 // The real server (createApp, pipeline, outbox, SQLite file) with DingTalk on, pointed at the fake DingTalk; and
 // withDingtalk(), which starts both around every test (or once for the file) and closes both afterwards.
+import type { PngRenderer } from '../../src/bot/images.ts'
 import type { CoreDeps } from '../../src/deps.ts'
 import { createKnowledgeService, type KnowledgeService } from '../../src/features/knowledge/service.ts'
 import { createDingtalkPlatform } from '../../src/platforms/dingtalk/index.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
+import { type MovableClock, movableClock } from './clock.ts'
 import { startTestServer, type TestServer, withFakeAndServer } from './server.ts'
 
-export type DingtalkTestServer = TestServer
+export type DingtalkTestServer = TestServer & { clock: MovableClock }
 
 export interface DingtalkServerOptions {
   stream?: { idleMs?: number; pingEveryMs?: number; reconnectMinMs?: number }
@@ -14,16 +16,22 @@ export interface DingtalkServerOptions {
   logs?: string[]
   /** Defaults to an empty knowledge base (adapter tests); conversation tests pass the real one. */
   knowledge?: KnowledgeService
+  /** The PNG renderer (default: the Node runtime's; null: none, as on Workers). */
+  png?: PngRenderer | null
 }
 
-export function startDingtalkServer(
+export async function startDingtalkServer(
   fake: FakeDingtalk,
   env: Record<string, string> = {},
   options: DingtalkServerOptions = {},
 ): Promise<DingtalkTestServer> {
-  return startTestServer({
+  // Starts at the real now (callbacks carry real timestamps); tests move it to reach a retry's time.
+  const clock = movableClock('now')
+  const server = await startTestServer({
+    clock,
     database: options.database,
     logs: options.logs,
+    png: options.png,
     env: {
       DINGTALK_CLIENT_ID: fake.clientId,
       DINGTALK_CLIENT_SECRET: fake.clientSecret,
@@ -40,6 +48,7 @@ export function startDingtalkServer(
     // Built here so tests can pass Stream timings.
     platform: (deps) => createDingtalkPlatform(deps, { stream: options.stream }),
   })
+  return { ...server, clock }
 }
 
 export interface WithDingtalkOptions extends DingtalkServerOptions {

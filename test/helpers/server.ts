@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { createApp } from '../../src/app.ts'
 import type { Feature } from '../../src/bot/feature.ts'
+import type { PngRenderer } from '../../src/bot/images.ts'
 import { type AppConfig, parseEnv } from '../../src/config/env.ts'
 import type { Clock, CoreDeps } from '../../src/deps.ts'
 import { FEATURES } from '../../src/features/index.ts'
@@ -14,6 +15,7 @@ import type { ConsolePlatform } from '../../src/platforms/console/index.ts'
 import type { PlatformModule } from '../../src/platforms/platform.ts'
 import { addPlatform, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
 import { createPlatforms } from '../../src/runtime/platforms.ts'
+import { resvgPng } from '../../src/runtime/png.ts'
 import { openTestDb } from './db.ts'
 import { testKnowledge } from './knowledge.ts'
 
@@ -35,6 +37,8 @@ export interface TestServerOptions {
   platform?: (deps: CoreDeps) => PlatformModule
   /** The console platform and its /simulator routes (default on). */
   simulator?: boolean
+  /** The PNG renderer, as the Node runtime's by default; null: none, as on Workers. */
+  png?: PngRenderer | null
 }
 
 export interface TestServer {
@@ -67,6 +71,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     defer: runner.defer,
     knowledge,
     features: options.features ?? FEATURES,
+    png: options.png === null ? undefined : (options.png ?? resvgPng),
   })
   const platforms = createPlatforms(deps, { console: options.simulator !== false })
   if (options.platform) {

@@ -2,6 +2,7 @@
 // or staff's figures, and the monthly 月调度 card for officials (targets with a chart of their course, last
 // month's tickets, SLA and satisfaction, check-in completion).
 import type { Feature } from '../../bot/feature.ts'
+import { progressImage } from './chart-svg.ts'
 import { targetsListHandler, targetsMonthlyHandler, targetsRecordHandler } from './handlers/targets.handlers.ts'
 import { monthlyCard } from './monthly.card.ts'
 import { sendMonthlyCard } from './monthly.service.ts'
@@ -16,6 +17,7 @@ export const targetsFeature: Feature = {
   recognizers: [targetsRecognizer],
   messages: [targetsListHandler, targetsRecordHandler, targetsMonthlyHandler],
   cards: [monthlyCard],
+  images: [progressImage],
   seeders: [targetsSeeder],
   admin: [targetsAdmin],
   console: targetsConsole,

@@ -7,12 +7,12 @@ import type { KindCompletion } from '../duty/checkin.rates.ts'
 import { percent, type TargetProgress } from './progress.ts'
 import type { TicketMonth } from './ticket-month.ts'
 
-const chartSchema = z.object({
+export const progressChartSchema = z.object({
   title: z.string(),
   labels: z.array(z.string()),
   series: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
 })
-export type ProgressChart = z.infer<typeof chartSchema>
+export type ProgressChart = z.infer<typeof progressChartSchema>
 
 export const monthlyCard = defineCard(
   'targets-monthly',
@@ -31,7 +31,7 @@ export const monthlyCard = defineCard(
         basis: z.string(),
       }),
     ),
-    chart: chartSchema.nullable(),
+    chart: progressChartSchema.nullable(),
     bars: z.string(),
     tickets: z.array(z.object({ label: z.string(), value: z.string() })),
     categories: z.array(z.object({ line: z.string() })),

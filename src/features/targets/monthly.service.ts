@@ -2,7 +2,9 @@
 // working day of the month at 09:00. Sending records each target's progress as that month's snapshot
 // (TargetSnapshot), which is what the chart's course over the months is drawn from; a snapshot for the month also
 // means the card went out, so a run on a later day of the first week (a catch-up after downtime) sends it only if
-// the first working day's run did not.
+// the first working day's run did not. Where the platform draws no chart but sends images (DingTalk), the card
+// (with its text bars) is followed by the chart as a PNG, one per official and month; where this runtime cannot draw
+// it (Workers), the text bars are all, and the log says so.
 import type { DbOrTx } from '../../db/client.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { enqueueMessage } from '../../outbox/outbox.repo.ts'
@@ -11,6 +13,7 @@ import { monthHasStartedWork } from '../duty/periods.ts'
 import { addressOf } from '../people/addresses.ts'
 import { listActiveStaff } from '../staff/staff.repo.ts'
 import { fullTime, shanghaiMonth } from '../tickets/time.ts'
+import { canDrawProgress, progressImagePart } from './chart-svg.ts'
 import { type MonthlyData, renderMonthlyCard } from './monthly.card.ts'
 import { allProgress, percent } from './progress.ts'
 import { ticketMonth } from './ticket-month.ts'
@@ -69,22 +72,30 @@ export async function sendMonthlyCard(deps: CoreDeps, now: Date): Promise<{ sent
   if (!monthHasStartedWork(now)) return { sent: 0, month: null }
   const month = previousMonth(now)
   let sent = 0
+  let undrawn = 0
   await deps.db.$transaction(async (tx) => {
     if (await tx.targetSnapshot.findFirst({ where: { month } })) return
     const data = await monthlyData(tx, now, month, { snapshot: true })
     for (const official of await monthlyAudience(tx)) {
       const address = addressOf(official, { ports: deps.ports })
       if (!address) continue
-      const card = renderMonthlyCard(data, { charts: deps.capabilities(address.platform).charts })
-      const { cardId } = await enqueueMessage(tx, {
-        address,
-        body: { kind: 'card', card },
-        dedupeKey: `targets:monthly:${month}:${official.id}`,
-      })
+      const { charts, images } = deps.capabilities(address.platform)
+      const card = renderMonthlyCard(data, { charts })
+      const key = `targets:monthly:${month}:${official.id}`
+      const { cardId } = await enqueueMessage(tx, { address, body: { kind: 'card', card }, dedupeKey: key })
       if (cardId) sent++
+      if (charts || !images) continue
+      if (!canDrawProgress(deps.images)) undrawn++
+      else
+        await enqueueMessage(tx, {
+          address,
+          body: { kind: 'image', image: progressImagePart(data) },
+          dedupeKey: `${key}:chart`,
+        })
     }
   })
   if (sent) deps.outbox.kick()
   deps.log.info('monthly card sent', { month, sent })
+  if (undrawn) deps.log.warn('monthly chart image left out: no PNG renderer in this runtime', { month, undrawn })
   return { sent, month }
 }

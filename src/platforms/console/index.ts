@@ -18,6 +18,7 @@ export const CONSOLE_CAPABILITIES: Capabilities = {
   numberedReplies: true,
   p2p: true,
   charts: false,
+  images: false,
 }
 
 export interface ConsolePlatform extends PlatformModule {

@@ -4,6 +4,8 @@
 
 export interface DingtalkApiOptions {
   baseUrl: string
+  /** The older API host (oapi.dingtalk.com): media upload lives there. */
+  oapiBaseUrl?: string
   clientId: string
   clientSecret: string
   fetch?: typeof fetch
@@ -19,6 +21,17 @@ export interface DingtalkApi {
   /** POSTs to a robot sessionWebhook (no token: the URL itself is the credential). */
   postSessionWebhook(url: string, body: unknown): Promise<ApiResult>
   accessToken(): Promise<string>
+  /**
+   * Uploads a media file (multipart, field `media`) to oapi `/media/upload` → `{media_id}`, which a robot's
+   * sampleImageMsg takes as its photoURL (docs/protocols.md §DingTalk robot images).
+   */
+  uploadMedia(type: 'image', file: MediaFile): Promise<ApiResult<{ media_id: string }>>
+}
+
+export interface MediaFile {
+  bytes: Uint8Array
+  filename: string
+  contentType: string
 }
 
 /** Refresh this long before DingTalk's stated expiry, as the official python SDK does. */
@@ -28,6 +41,8 @@ const FLOW_CONTROL = /flow.?control|too.?fast|too.?many|qps.?limit|throttl|rate.
 /** Legacy robot errcodes for "sending too fast" (custom robot / sessionWebhook). */
 const FLOW_ERRCODES = new Set([130101, 130102, 410100])
 const DEFAULT_FLOW_WAIT_MS = 30_000
+/** Legacy (oapi) errcodes of a token that is invalid or expired: fetch a new one and try once more. */
+const TOKEN_ERRCODES = new Set(['40001', '40014', '42001'])
 
 export function retryAfterMs(headers: Headers): number | undefined {
   const value = headers.get('retry-after')
@@ -104,31 +119,68 @@ export function createDingtalkApi(options: DingtalkApiOptions): DingtalkApi {
     return { ok: true, status: res.status, data: body }
   }
 
-  async function call<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<ApiResult<T>> {
-    const attempt = async (): Promise<ApiResult<Record<string, unknown>>> => {
+  type Result = ApiResult<Record<string, unknown>>
+
+  /** Runs a request with the app token; when it says the token is bad, fetches a new one and tries once more. */
+  async function withToken(request: (token: string) => Promise<Result>, tokenRefused: (r: Result) => boolean) {
+    const attempt = async (): Promise<Result> => {
       let value: string
       try {
         value = await accessToken()
       } catch (error) {
         return { ok: false, status: 0, code: 'access_token', message: (error as Error).message, retryable: true }
       }
-      return send(`${options.baseUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-acs-dingtalk-access-token': value },
-        body: JSON.stringify(body),
-      })
+      return request(value)
     }
     let result = await attempt()
-    if (!result.ok && result.status === 401) {
-      token = null // revoked or expired early: fetch a new one and try once more
+    if (tokenRefused(result)) {
+      token = null // revoked or expired early
       result = await attempt()
     }
+    return result
+  }
+
+  async function call<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<ApiResult<T>> {
+    const result = await withToken(
+      (value) =>
+        send(`${options.baseUrl}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-acs-dingtalk-access-token': value },
+          body: JSON.stringify(body),
+        }),
+      (r) => !r.ok && r.status === 401,
+    )
     return result as ApiResult<T>
+  }
+
+  async function uploadMedia(type: 'image', file: MediaFile): Promise<ApiResult<{ media_id: string }>> {
+    const oapi = options.oapiBaseUrl ?? 'https://oapi.dingtalk.com'
+    const result = await withToken(
+      (value) => {
+        const form = new FormData()
+        form.append('type', type)
+        form.append(
+          'media',
+          new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.contentType }),
+          file.filename,
+        )
+        // `type` in the query too: the documentation asks for it in the form, and notes some clients need the query.
+        return send(`${oapi}/media/upload?access_token=${encodeURIComponent(value)}&type=${type}`, {
+          method: 'POST',
+          body: form,
+        })
+      },
+      (r) => !r.ok && (r.status === 401 || TOKEN_ERRCODES.has(r.code)),
+    )
+    if (result.ok && typeof result.data.media_id !== 'string')
+      return { ok: false, status: result.status, code: 'no_media_id', message: 'no media_id', retryable: true }
+    return result as ApiResult<{ media_id: string }>
   }
 
   return {
     call,
     accessToken,
+    uploadMedia,
     postSessionWebhook: (url, body) =>
       send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   }

@@ -12,7 +12,8 @@ import type { DingtalkStream, DingtalkStreamOptions } from './stream.ts'
 
 /**
  * With an interactive-card template, cards call back and update in place; without one they go out as robot
- * messages, which cannot, so their buttons are numbered and a typed number presses one. No forms, no charts.
+ * messages, which cannot, so their buttons are numbered and a typed number presses one. No forms, no charts; a
+ * chart can follow a card as an image message (media upload, then sampleImageMsg).
  */
 export const dingtalkCapabilities = (cardTemplate: boolean): Capabilities => ({
   label: '钉钉',
@@ -22,6 +23,7 @@ export const dingtalkCapabilities = (cardTemplate: boolean): Capabilities => ({
   numberedReplies: !cardTemplate,
   p2p: true,
   charts: false,
+  images: true,
 })
 
 export interface DingtalkPlatformOptions extends AdapterOptions {
@@ -39,6 +41,7 @@ export function createDingtalkPlatform(deps: CoreDeps, options: DingtalkPlatform
   const capabilities = dingtalkCapabilities(Boolean(config.cardTemplateId))
   const api = createDingtalkApi({
     baseUrl: config.apiBaseUrl,
+    oapiBaseUrl: config.oapiBaseUrl,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     fetch: options.fetch,

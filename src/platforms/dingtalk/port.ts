@@ -5,7 +5,7 @@
 import type { Address } from '../../bot/types.ts'
 import type { CardModel } from '../../cards/model.ts'
 import type { Logger } from '../../log.ts'
-import type { DeliveryResult, OutboxMessage, PlatformPort, RateLimits } from '../../outbox/port.ts'
+import type { DeliveryResult, OutboxImage, OutboxMessage, PlatformPort, RateLimits } from '../../outbox/port.ts'
 import type { ApiResult, DingtalkApi } from './api.ts'
 import { USER_CHAT_PREFIX } from './decode.ts'
 import { type RobotMessage, renderCardParamMap, renderFallback, textMessage } from './render.ts'
@@ -14,6 +14,8 @@ import { type RobotMessage, renderCardParamMap, renderFallback, textMessage } fr
 export const DINGTALK_LIMITS: RateLimits = { perTargetPerSecond: 5, perTargetPerMinute: 20, perAppPerSecond: 20 }
 /** batchSend takes at most 20 userIds per call. */
 export const BATCH_USERS = 20
+/** The media upload takes images up to 20 MB (docs/protocols.md §DingTalk robot images). */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 /** Do not start a sessionWebhook call this close to its expiry. */
 const WEBHOOK_MARGIN_MS = 10_000
 
@@ -163,5 +165,20 @@ export function createDingtalkPort(options: DingtalkPortOptions): PlatformPort {
     return sendRobot(message.address, textMessage(body.text))
   }
 
-  return { platform: 'dingtalk', limits: DINGTALK_LIMITS, deliver }
+  /**
+   * An image goes up as media first, then out as a robot message whose photoURL is the media_id. Never through a
+   * sessionWebhook, which cannot send images. A retry uploads again: an unused media_id costs nothing.
+   */
+  async function deliverImage(image: OutboxImage): Promise<DeliveryResult> {
+    if (image.png.byteLength > MAX_IMAGE_BYTES) return failed(`image of ${image.png.byteLength} bytes is over 20 MB`)
+    const upload = await api.uploadMedia('image', {
+      bytes: image.png,
+      filename: `image-${image.id}.png`,
+      contentType: 'image/png',
+    })
+    if (!upload.ok) return fromApi(upload)
+    return sendRobot(image.address, { msgKey: 'sampleImageMsg', msgParam: { photoURL: upload.data.media_id } })
+  }
+
+  return { platform: 'dingtalk', limits: DINGTALK_LIMITS, deliver, deliverImage }
 }

@@ -12,7 +12,11 @@ import { type ReceiveContext, receiveEnvelope } from './receive.ts'
 import { createFeishuRoutes } from './routes.ts'
 import { createFeishuWs } from './ws.ts'
 
-/** Card JSON 2.0: forms, charts, in-place updates, and a token to update a card after a slow click. */
+/**
+ * Card JSON 2.0: forms, charts, in-place updates, and a token to update a card after a slow click. No image
+ * messages: every card draws its chart natively, so a PNG would only repeat it (docs/protocols.md §Feishu messages
+ * and cards says what adding them would take).
+ */
 export const FEISHU_CAPABILITIES: Capabilities = {
   label: '飞书',
   forms: true,
@@ -21,6 +25,7 @@ export const FEISHU_CAPABILITIES: Capabilities = {
   numberedReplies: false,
   p2p: true,
   charts: true,
+  images: false,
 }
 
 export interface FeishuPlatformOptions extends AdapterOptions {

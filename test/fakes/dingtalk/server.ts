@@ -1,11 +1,12 @@
 // A fake DingTalk open API on 127.0.0.1 for tests: access token, robot group / one-to-one sends, interactive-card
-// createAndDeliver and update, a robot sessionWebhook, the Stream gateway (see gateway.ts), injectable failures
+// createAndDeliver and update, media upload and robot images (media.ts), a robot sessionWebhook, the Stream gateway (see gateway.ts), injectable failures
 // (flow control, 5xx, 401; for fault tests also an answer lost after the message was delivered, a dropped connection
 // and a spell offline), and a record of every call. Shapes: docs/protocols.md, the DingTalk sections.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { answerWithFailure, type FakeFaults, failureQueue, goOffline } from '../faults.ts'
 import { FakeStreamGateway } from './gateway.ts'
+import { fakeMediaStore } from './media.ts'
 
 export interface FakeCall {
   method: string
@@ -60,6 +61,15 @@ export interface FakeDingtalkOptions {
 
 type Json = Record<string, unknown>
 
+/** A robot send's msgParam (a JSON string), read leniently. */
+function paramOf(body: Json): Json {
+  try {
+    return JSON.parse(String(body.msgParam)) as Json
+  } catch {
+    return {}
+  }
+}
+
 export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
   const clientId = options.clientId ?? 'ding-client'
   const clientSecret = options.clientSecret ?? 'ding-secret'
@@ -69,6 +79,7 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
   const cards = new Map<string, { cardParamMap: Record<string, string>; openSpaceId: string; updates: number }>()
   const sessions = new Map<string, { expiresAt: number }>()
   const gateway = new FakeStreamGateway()
+  const media = fakeMediaStore()
   let tokenSeq = 0
   let messageCalls = 0
   let plan: FaultPlan | undefined
@@ -116,7 +127,13 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
       return [200, { endpoint: `ws://127.0.0.1:${port()}/connect`, ticket: gateway.issueTicket() }]
     }
     if (path.startsWith('/robot/sendBySession')) return [200, { errcode: 0, errmsg: 'ok' }]
+    if (key === 'POST /media/upload') return media.upload(body, query, validTokens.has(query.access_token ?? ''))
     if (!token || !validTokens.has(token)) return [401, { code: 'InvalidAuthentication', message: 'token invalid' }]
+    if (key === GROUP_SEND || key === ONE_TO_ONE_SEND) {
+      // An image message names an uploaded image (its media_id) or a URL.
+      if (body.msgKey === 'sampleImageMsg' && !media.photoKnown(paramOf(body).photoURL))
+        return [400, { code: 'param.photoURL.invalid', message: 'photoURL is neither an image media_id nor a URL' }]
+    }
     switch (key) {
       case 'POST /v1.0/robot/groupMessages/send':
         return [200, { processQueryKey: `pqk-${calls.length}` }]
@@ -168,7 +185,8 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
     }
     let body: Json = {}
     try {
-      body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json) : {}
+      if (url.pathname === '/media/upload') body = await media.readUpload(req, Buffer.concat(chunks))
+      else body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json) : {}
     } catch {
       body = {}
     }
@@ -224,6 +242,16 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions = {}) {
     calls,
     cards,
     gateway,
+    /** Uploaded media by media_id, with their bytes. */
+    media: media.media,
+    /** The images robots delivered (sampleImageMsg): to whom (userId or group), and the uploaded file. */
+    images: () =>
+      calls
+        .filter((c) => c.delivered && c.body.msgKey === 'sampleImageMsg')
+        .map((c) => ({
+          to: ((c.body.userIds as string[] | undefined)?.[0] ?? String(c.body.openConversationId)) as string,
+          file: media.media.get(String(paramOf(c.body).photoURL)),
+        })),
     /** The calls to one endpoint, e.g. `POST /v1.0/robot/groupMessages/send`. */
     callsTo: (key: string) => calls.filter((c) => `${c.method} ${c.path}` === key),
     /** A sessionWebhook URL for a new session, valid for `ttlMs`. */

@@ -18,6 +18,7 @@ export const TOY_CAPABILITIES: Capabilities = {
   numberedReplies: true,
   p2p: true,
   charts: false,
+  images: false,
 }
 
 export interface ToyPlatformOptions extends AdapterOptions {
