@@ -11,6 +11,7 @@ export function printReport(report: ImportReport, apply: boolean) {
   for (const e of report.errors) say(`  第 ${e.row} 行 ${e.column ? `【${e.column}】` : ''}${e.reason}`)
   for (const c of report.changes.filter((c) => c.action !== 'unchanged'))
     say(`  第 ${c.row} 行 ${ACTIONS[c.action]}：${c.label}`)
+  for (const note of report.notes) say(note)
   if (report.applied) say('已写入。')
   else if (report.errors.length)
     say(apply ? '有错误，未写入任何数据。请修改后重新导入。' : '以上为预览，有错误需先修改。')

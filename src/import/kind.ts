@@ -40,7 +40,7 @@ export interface ImportKind<T = unknown> {
    * After every written row, in the same transaction: what the rows together make (the spot-check import's alert
    * draft per batch). Gets only the rows that were created or updated, so a re-import does not run it.
    */
-  finish?(db: DbOrTx, done: { records: T[]; who: Principal; via: Via; now: Date }): Promise<void>
+  finish?(db: DbOrTx, done: { records: T[]; who: Principal; via: Via; now: Date }): Promise<string[] | undefined>
   /** The stored records as rows in these columns (the CSV export; imports back unchanged). */
   exportRows(db: DbOrTx): Promise<Record<string, string>[]>
 }

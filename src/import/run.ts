@@ -31,6 +31,8 @@ export interface ImportReport {
   changes: RowChange[]
   /** True when the changes were written (apply asked for, no row error). */
   applied: boolean
+  /** What applying also did or could not do (the kind's `finish`), for the person importing. */
+  notes: string[]
 }
 
 export const MAX_ROWS = 5000
@@ -80,10 +82,12 @@ export async function runImport(
     errors,
     changes: planned.map((p) => p.change),
     applied: false,
+    notes: [],
   }
   const writes = planned.filter((p) => p.change.action !== 'unchanged')
   if (!options.apply || errors.length || !writes.length) return report
   const now = deps.clock.now()
+  let notes: string[] = []
   await deps.db.$transaction(async (tx) => {
     for (const p of writes) {
       await kind.apply(tx, p.record)
@@ -95,8 +99,9 @@ export async function runImport(
         now,
       )
     }
-    await kind.finish?.(tx, { records: writes.map((p) => p.record), who: options.who, via: options.via, now })
+    notes =
+      (await kind.finish?.(tx, { records: writes.map((p) => p.record), who: options.who, via: options.via, now })) ?? []
   })
   deps.log.info('import applied', { kind: kind.kind, created: report.created, updated: report.updated })
-  return { ...report, applied: true }
+  return { ...report, applied: true, notes }
 }

@@ -59,9 +59,14 @@ describe('importing spot-check results', () => {
     const clean = await xlsx([HEADER, ...GOOD])
     expect(await uploadSpotChecks(base, clean, false, admin)).toMatchObject({ created: 3, applied: false })
     expect(await deps.db.spotCheckResult.count()).toBe(0)
-    expect(await uploadSpotChecks(base, clean, true, admin)).toMatchObject({ created: 3, applied: true })
+    const applied = await uploadSpotChecks(base, clean, true, admin)
+    expect(applied).toMatchObject({ created: 3, applied: true })
     expect(await deps.db.spotCheckResult.count({ where: { enterpriseId: ids.a, conclusion: '不合格' } })).toBe(1)
     const drafts = await deps.db.alert.findMany({ orderBy: { id: 'asc' } })
+    // The person importing is told which drafts wait for them, and that nothing was sent.
+    expect((applied as { notes: string[] }).notes).toEqual(
+      drafts.map((d) => expect.stringContaining(`预警草稿 YJ-${d.id}（尚未发出）`)),
+    )
     expect(drafts.map((d) => [d.status, d.source, JSON.parse(d.audience).creditCodes])).toEqual([
       ['draft', '监督抽查', [creditCode(1)]],
       ['draft', '监督抽查', [creditCode(4)]],

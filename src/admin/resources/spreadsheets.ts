@@ -24,6 +24,7 @@ const report = z
     applied: z.boolean(),
     errors: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
     changes: z.array(z.object({ row: z.number().int(), action: z.string(), subject: z.string(), label: z.string() })),
+    notes: z.array(z.string()),
   })
   .openapi('ImportReport')
 

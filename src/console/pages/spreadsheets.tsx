@@ -35,6 +35,9 @@ function Report({ report }: { report: ImportReport }) {
               ? ' 以上为预览，尚未写入。'
               : ' 没有需要写入的变化。'}
       </div>
+      {report.notes.map((note) => (
+        <div class="notice">{note}</div>
+      ))}
       {report.errors.length > 0 && (
         <>
           <h2>错误</h2>

@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../../db/client.ts'
 import { listCell } from '../../../import/kind.ts'
 import { findStaff, listActiveStaff } from '../../staff/staff.repo.ts'
 import type { StaffView } from '../../staff/staff.schema.ts'
-import { createDraft, findAlert } from '../alert.repo.ts'
+import { alertNumber, createDraft, findAlert } from '../alert.repo.ts'
 import { type AlertDraft, parseDeadline } from '../alert.schema.ts'
 
 interface Failed {
@@ -60,11 +60,13 @@ export function spotCheckDraft(batch: string, rows: Failed[], now: Date): AlertD
 export async function draftsForBatches(
   db: DbOrTx,
   done: { records: Failed[]; who: Principal; via: Via; now: Date },
-): Promise<void> {
+): Promise<string[]> {
   const failed = done.records.filter((r) => r.conclusion === '不合格')
-  if (!failed.length) return
+  if (!failed.length) return []
   const publisher = await publisherOf(db, done.who)
-  if (!publisher) return
+  if (!publisher)
+    return ['抽查结果已记录，但人员名单中没有管理员，未生成预警草稿：请工作人员登录工作台后在“预警”中发布。']
+  const notes: string[] = []
   const platform = operatorOf(publisher, done.who.kind === 'staff' ? done.who.method : undefined)?.platform ?? 'console'
   for (const batch of new Set(failed.map((r) => r.batch))) {
     const link = await db.spotCheckBatch.findUnique({ where: { batch } })
@@ -102,5 +104,9 @@ export async function draftsForBatches(
       },
       done.now,
     )
+    notes.push(
+      `批次“${batch}”的不合格企业已生成预警草稿 ${alertNumber(alertId)}（尚未发出），请在工作台“预警”中核对范围后确认发布。`,
+    )
   }
+  return notes
 }
