@@ -7,7 +7,14 @@ import { parsePlan } from '../../src/features/knowledge/plan.ts'
 import { createKnowledgeService, type KnowledgeService } from '../../src/features/knowledge/service.ts'
 import { POLICY_FILE, ROOT } from './evaluate.ts'
 import { openAsker } from './harness.ts'
-import { type Aggregate, aggregate, byCategory, clauseGrounding, type ItemScore, scoreItem } from './score.ts'
+import {
+  type Aggregate,
+  aggregate,
+  byCategory,
+  clauseGrounding,
+  type ItemScore,
+  scoreItem,
+} from '../../src/features/knowledge/evaluation/score.ts'
 import { loadEvalSet, SETS, type SetName } from './sets.ts'
 
 export interface SetReport {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { inventedFigures } from '../../src/features/knowledge/figures.ts'
 import { clauseIdsOf, parsePlan } from '../../src/features/knowledge/plan.ts'
 import { POLICY_FILE } from '../eval/evaluate.ts'
-import { clauseGrounding } from '../eval/score.ts'
+import { clauseGrounding } from '../../src/features/knowledge/evaluation/score.ts'
 import { realKnowledge } from './helpers.ts'
 
 const kb = await realKnowledge()
