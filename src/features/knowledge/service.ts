@@ -39,6 +39,8 @@ export interface KnowledgeService {
   reload(kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>): void
   /** The knowledge base as loaded (knowledge/ or the bundle), before the edits made in the console. */
   readonly base: KnowledgeBase
+  /** The console's edits now laid over the base. */
+  readonly edits: EntryEdits
   /** The highest KnowledgeRevision id whose edits are applied (0: none yet). */
   readonly editVersion: number
   /** Lays the console's edits over the base and rebuilds the index (revisions.ts keeps them current). */
@@ -159,6 +161,9 @@ export function createKnowledgeService(
     },
     get base() {
       return base
+    },
+    get edits() {
+      return edits
     },
     get editVersion() {
       return editVersion
