@@ -23,7 +23,7 @@ import { entryToMarkdown } from '../../features/knowledge/entry-file.ts'
 import { type EvalSummary, MEASURES, type Measure, SET_LABELS } from '../../features/knowledge/evaluation/gate.ts'
 import { SET_NAMES } from '../../features/knowledge/evaluation/sets.ts'
 import { revisionsOf, syncEdits } from '../../features/knowledge/revisions.ts'
-import { Csrf, html, Page } from '../layout.tsx'
+import { Csrf, forbiddenPage, html, Page } from '../layout.tsx'
 
 /** What the form shows: the fields as typed (words joined one per line). */
 interface FormValues {
@@ -84,18 +84,7 @@ const issueOf = (issues: FieldIssue[], path: string) =>
 
 export function knowledgeEditPages(deps: CoreDeps) {
   const app = new Hono<AdminEnv>()
-  const forbidden = (c: Context<AdminEnv>) =>
-    c.html(
-      html(
-        <Page
-          nav={c.get('nav')}
-          principal={c.get('principal')}
-          title="无权访问"
-          notice={{ text: '只有管理员可以修改知识库；其他人员可在“知识库”中查看。', tone: 'bad' }}
-        />,
-      ),
-      403,
-    )
+  const forbidden = (c: Context<AdminEnv>) => forbiddenPage(c, '只有管理员可以修改知识库；其他人员可在“知识库”中查看。')
   const fileEntry = (id: string) => deps.knowledge.base.entries.find((e) => e.id === id)
 
   const render = async (

@@ -6,6 +6,7 @@
 // come from it.
 import { z } from 'zod'
 import type { KnowledgeEntry } from '../entry.ts'
+import { KNOWLEDGE_INTENTS } from '../intent.ts'
 import { clauseIdsOf } from '../plan.ts'
 
 /** Where each set lives, relative to the repository root. */
@@ -17,15 +18,8 @@ export const SET_FILES = {
 export type SetName = keyof typeof SET_FILES
 export const SET_NAMES = Object.keys(SET_FILES) as SetName[]
 
-export const EVAL_INTENTS = [
-  'policy_answer',
-  'eligibility',
-  'ticket',
-  'help',
-  'smalltalk',
-  'out_of_scope',
-  'adversarial',
-] as const
+/** What the bot may recognise, and adversarial messages (scored on the reply alone). */
+export const EVAL_INTENTS = [...KNOWLEDGE_INTENTS, 'adversarial'] as const
 
 export const evalItemSchema = z.object({
   question: z.string().min(1),
