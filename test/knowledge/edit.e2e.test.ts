@@ -195,6 +195,12 @@ describe('the admin API', () => {
       edited: boolean
     }
     expect(got).toMatchObject({ answer: `${fileAnswer}${ADDED}`, revisions: 1, edited: true })
+    const list = (await (await api('/knowledge', 'GET')).json()) as { items: { id: string; revisions: number }[] }
+    expect(list.items.find((e) => e.id === 'fee-waiver')).toMatchObject({
+      answer: `${fileAnswer}${ADDED}`,
+      revisions: 1,
+    })
+    expect(list.items.find((e) => e.id === 'quality-loan')).toMatchObject({ revisions: 0, edited: false })
   })
 
   it('answers 422 with field-level messages', async () => {

@@ -18,7 +18,7 @@ import { AppError } from '../../errors.ts'
 import { type CheckedEdit, checkEdit, type EditInput, type EditResult, saveEdit } from './editor.ts'
 import { editableFieldsSchema } from './edits.ts'
 import type { KnowledgeEntry } from './entry.ts'
-import { revisionsOf, syncEdits } from './revisions.ts'
+import { revisionCounts, syncEdits } from './revisions.ts'
 
 const entrySchema = z
   .object({
@@ -158,22 +158,23 @@ const revertRoute = createRoute({
   },
 })
 
-export async function entryView(deps: CoreDeps, entry: KnowledgeEntry) {
-  const revisions = await revisionsOf(deps.db, entry.id)
-  return {
-    id: entry.id,
-    title: entry.title,
-    section: entry.section,
-    category: entry.category,
-    keywords: entry.keywords,
-    synonyms: entry.synonyms,
-    answer: entry.answer,
-    source: entry.source,
-    silentOn: entry.silentOn,
-    edited: Boolean(revisions[0]?.fields),
-    revisions: revisions.length,
-  }
-}
+const viewOf = (deps: CoreDeps, entry: KnowledgeEntry, revisions: number) => ({
+  id: entry.id,
+  title: entry.title,
+  section: entry.section,
+  category: entry.category,
+  keywords: entry.keywords,
+  synonyms: entry.synonyms,
+  answer: entry.answer,
+  source: entry.source,
+  silentOn: entry.silentOn,
+  edited: Boolean(deps.knowledge.edits.get(entry.id)),
+  revisions,
+})
+
+/** The entry as the bot answers from it, with how often it was edited. */
+const entryView = async (deps: CoreDeps, entry: KnowledgeEntry) =>
+  viewOf(deps, entry, await deps.db.knowledgeRevision.count({ where: { entryId: entry.id } }))
 
 async function respond(c: Context<AdminEnv>, deps: CoreDeps, result: EditResult) {
   if (result.kind === 'not_found') throw new AppError('not_found', '没有这个条目。')
@@ -209,14 +210,11 @@ export const knowledgeAdmin: AdminResource = {
   routes(api, deps) {
     api.openapi(listRoute, async (c) => {
       await syncEdits(deps, { force: true })
-      return c.json(
-        {
-          items: await Promise.all(
-            deps.knowledge.base.entries.map((e) => entryView(deps, deps.knowledge.get(e.id) ?? e)),
-          ),
-        },
-        200,
+      const counts = await revisionCounts(deps.db)
+      const items = deps.knowledge.base.entries.map((e) =>
+        viewOf(deps, deps.knowledge.get(e.id) ?? e, counts.get(e.id) ?? 0),
       )
+      return c.json({ items }, 200)
     })
     api.openapi(getRoute, async (c) => {
       await syncEdits(deps, { force: true })

@@ -67,3 +67,9 @@ export async function revisionsOf(db: DbOrTx, entryId: string): Promise<Revision
     createdAt: r.createdAt,
   }))
 }
+
+/** How many revisions each entry has (the admin API's list), in one query. */
+export async function revisionCounts(db: DbOrTx): Promise<Map<string, number>> {
+  const groups = await db.knowledgeRevision.groupBy({ by: ['entryId'], _count: { _all: true } })
+  return new Map(groups.map((g) => [g.entryId, g._count._all]))
+}
