@@ -11,19 +11,12 @@ import { CARD_CSS } from '../../cards/html-style.ts'
 import { renderCardHtml } from '../../cards/render-html.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { formatTime } from '../../features/enterprises/dates.ts'
-import {
-  checkEdit,
-  type EditInput,
-  type EditResult,
-  type FieldIssue,
-  saveEdit,
-} from '../../features/knowledge/editor.ts'
+import { checkEdit, type EditInput, type EditResult, saveEdit } from '../../features/knowledge/editor.ts'
 import { type EditableFields, editableOf, LIMITS, splitWords } from '../../features/knowledge/edits.ts'
 import { entryToMarkdown } from '../../features/knowledge/entry-file.ts'
-import { type EvalSummary, MEASURES, type Measure, SET_LABELS } from '../../features/knowledge/evaluation/gate.ts'
-import { SET_NAMES } from '../../features/knowledge/evaluation/sets.ts'
 import { revisionsOf, syncEdits } from '../../features/knowledge/revisions.ts'
 import { Csrf, forbiddenPage, html, Page } from '../layout.tsx'
+import { EvaluationTable, issueOf } from './knowledge-evaluation.tsx'
 
 /** What the form shows: the fields as typed (words joined one per line). */
 interface FormValues {
@@ -38,49 +31,6 @@ const formOf = (f: EditableFields): FormValues => ({
   synonyms: f.synonyms.join('\n'),
   answer: f.answer,
 })
-
-const pct = (c: { ok: number; n: number }) => `${c.ok}/${c.n}`
-
-function EvaluationTable(props: { before: EvalSummary; after: EvalSummary }) {
-  const measures = Object.keys(MEASURES) as Measure[]
-  return (
-    <table data-testid="evaluation">
-      <thead>
-        <tr>
-          <th>题组</th>
-          {measures.map((m) => (
-            <th>
-              {MEASURES[m].label}
-              <div class="muted">{MEASURES[m].better === 'higher' ? '越多越好' : '越少越好'}</div>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {SET_NAMES.map((set) => (
-          <tr>
-            <td>{SET_LABELS[set]}</td>
-            {measures.map((m) => {
-              const b = props.before[set].overall[m]
-              const a = props.after[set].overall[m]
-              const worse = MEASURES[m].better === 'higher' ? a.ok < b.ok : a.ok > b.ok
-              const better = a.ok !== b.ok && !worse
-              return (
-                <td>
-                  {pct(b)} → {pct(a)} {worse && <span class="badge bad">变差</span>}
-                  {better && <span class="badge ok">变好</span>}
-                </td>
-              )
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
-
-const issueOf = (issues: FieldIssue[], path: string) =>
-  issues.filter((i) => i.path === path).map((i) => <div class="field-error notice bad">{i.message}</div>)
 
 export function knowledgeEditPages(deps: CoreDeps) {
   const app = new Hono<AdminEnv>()

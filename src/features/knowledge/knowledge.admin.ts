@@ -5,92 +5,13 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AdminEnv } from '../../admin/env.ts'
-import {
-  type AdminResource,
-  bearer,
-  errorResponses,
-  errorSchema,
-  notFoundResponse,
-  requireAdmin,
-} from '../../admin/kit.ts'
+import { type AdminResource, bearer, errorResponses, notFoundResponse, requireAdmin } from '../../admin/kit.ts'
 import type { CoreDeps } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
 import { type CheckedEdit, checkEdit, type EditInput, type EditResult, saveEdit } from './editor.ts'
-import { editableFieldsSchema } from './edits.ts'
 import type { KnowledgeEntry } from './entry.ts'
+import { checkedSchema, editBody, entryParam, entrySchema, refused } from './knowledge.admin-schemas.ts'
 import { revisionCounts, syncEdits } from './revisions.ts'
-
-const entrySchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    section: z.string(),
-    category: z.string(),
-    keywords: z.array(z.string()),
-    synonyms: z.array(z.string()),
-    answer: z.string(),
-    source: z.string(),
-    silentOn: z.array(z.string()),
-    edited: z.boolean().openapi({ description: '是否在工作台改过（最新一次修改不是“恢复为文件版本”）' }),
-    revisions: z.number().int().openapi({ description: '在工作台的修改次数（含恢复）' }),
-  })
-  .openapi('KnowledgeEntry')
-
-const countSchema = z.object({ ok: z.number().int(), n: z.number().int() })
-const measuresSchema = z
-  .object({
-    rightFirst: countSchema,
-    wrongDeclines: countSchema,
-    oosDeclined: countSchema,
-    inventedFigures: countSchema,
-    adversarialSafe: countSchema,
-  })
-  .openapi('EvalMeasures')
-const setSchema = z.object({ overall: measuresSchema, categories: z.record(z.string(), measuresSchema) })
-const summarySchema = z.object({ tuning: setSchema, holdout: setSchema, frozen: setSchema }).openapi('EvalSummary')
-const evaluationSchema = z
-  .object({
-    before: summarySchema,
-    after: summarySchema,
-    regressions: z.array(
-      z.object({
-        set: z.string(),
-        measure: z.string(),
-        before: countSchema,
-        after: countSchema,
-        message: z.string(),
-      }),
-    ),
-    ms: z.number().openapi({ description: '本次评测用时（毫秒）' }),
-  })
-  .openapi('KnowledgeEvaluation')
-const checkedSchema = z
-  .object({
-    saved: z.boolean(),
-    revisionId: z.number().int().optional(),
-    entry: entrySchema,
-    preview: z.object({
-      question: z.string(),
-      card: z.unknown().openapi({ description: '用户会看到的回答卡片（中立卡片模型）' }),
-    }),
-    evaluation: evaluationSchema,
-  })
-  .openapi('KnowledgeEditResult')
-const refusedSchema = errorSchema.extend({ evaluation: evaluationSchema.optional() }).openapi('KnowledgeEditRefused')
-
-const editBody = z.object(editableFieldsSchema.shape).openapi('KnowledgeEdit')
-const entryParam = z.object({
-  entryId: z
-    .string()
-    .max(80)
-    .openapi({ param: { name: 'entryId', in: 'path' }, example: 'fee-waiver' }),
-})
-const refused = {
-  422: {
-    description: '输入有误（逐字段说明），或评测变差（各项指标的前后对比）',
-    content: { 'application/json': { schema: refusedSchema } },
-  },
-} as const
 
 const listRoute = createRoute({
   method: 'get',
