@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'dingtalk-webhook': async () => (await import('./dingtalk-webhook.bench.ts')).runDingtalkWebhookBench(),
   alerts: async () => (await import('./alerts.bench.ts')).runAlertsBench(),
   digests: async () => (await import('./digests.bench.ts')).runDigestsBench(),
+  'knowledge-gate': async () => (await import('./knowledge-gate.bench.ts')).runKnowledgeGateBench(),
 }
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'))

@@ -1,6 +1,8 @@
 // The frame of every console page: the top bar with what the person may open (by role), who they are and
 // sign-out, then the page. Server-rendered HTML; every form works without JavaScript.
+import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
+import type { AdminEnv } from '../admin/env.ts'
 import type { Principal } from '../admin/principal.ts'
 import { isAdmin } from '../admin/principal.ts'
 
@@ -81,3 +83,10 @@ export const Csrf = ({ principal }: { principal: Principal }) =>
   principal.kind === 'staff' ? <input type="hidden" name="_csrf" value={principal.csrf} /> : null
 
 export const html = (node: unknown) => `<!doctype html>${String(node)}`
+
+/** 403 as a page: the frame with why, nothing else. */
+export const forbiddenPage = (c: Context<AdminEnv>, text: string) =>
+  c.html(
+    html(<Page nav={c.get('nav')} principal={c.get('principal')} title="无权访问" notice={{ text, tone: 'bad' }} />),
+    403,
+  )

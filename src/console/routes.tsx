@@ -6,6 +6,7 @@ import type { Feature } from '../bot/feature.ts'
 import type { CoreDeps } from '../deps.ts'
 import { enterprisePages } from './pages/enterprises.tsx'
 import { knowledgePages } from './pages/knowledge.tsx'
+import { knowledgeEditPages } from './pages/knowledge-edit.tsx'
 import { operationPages } from './pages/operations.tsx'
 import { spreadsheetPages } from './pages/spreadsheets.tsx'
 import { ticketPages } from './pages/tickets.tsx'
@@ -27,6 +28,7 @@ export function consoleRoutes(deps: CoreDeps, features: readonly Feature[]) {
   app.route('/', ticketPages(deps))
   app.route('/', enterprisePages(deps))
   app.route('/', knowledgePages(deps))
+  app.route('/', knowledgeEditPages(deps))
   app.route('/', operationPages(deps, features))
   app.route('/', spreadsheetPages(deps, features))
   for (const f of features) if (f.console) app.route('/', f.console.build(deps))

@@ -1,7 +1,8 @@
 // The staff console in a real browser (Debian's chromium through playwright-core), against the fake Feishu: an
 // official signs in through Feishu's authorize page, approves a ticket from the board, and the other official's
-// approval card in Feishu is updated; an admin imports a spreadsheet with an error row, then a clean one, and
-// downloads the monthly report. Skipped, loudly, where /usr/bin/chromium is missing (CI installs it: .ci/run).
+// approval card in Feishu is updated; an admin imports a spreadsheet with an error row, then a clean one,
+// downloads the monthly report, and edits a knowledge entry (预览, then 保存). Skipped, loudly, where
+// /usr/bin/chromium is missing (CI installs it: .ci/run).
 // UPDATE_SCREENSHOTS=1 rewrites docs/screenshots/console-*.png (shown in README.md).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
@@ -177,7 +178,7 @@ test.skipIf(!available)(
 )
 
 test.skipIf(!available)(
-  'an admin imports a spreadsheet with an error row, then a clean one, and downloads the monthly report',
+  'an admin imports a spreadsheet with an error row, then a clean one, downloads the monthly report, edits knowledge',
   async () => {
     await loadStaffFile(server.deps.db, {
       staff: [{ name: '管理员（演示）', department: '办公室', role: 'admin', identities: { feishu: 'ou_admin' } }],
@@ -236,6 +237,19 @@ test.skipIf(!available)(
 
     await page.getByRole('link', { name: '任务与消息' }).click()
     await shot(page, 'console-jobs.png')
+
+    // 知识库 › 编辑: 预览 shows the answer card and the evaluation, 保存 goes through the gate.
+    await page.getByRole('link', { name: '知识库' }).click()
+    await page.locator('a[href="/admin/knowledge/fee-waiver/edit"]').click()
+    const answer = page.locator('textarea[name="answer"]')
+    const added = '需要办理的，可以提交一站式服务申请，由工作人员答复。'
+    await answer.fill(`${await answer.inputValue()}${added}`)
+    await page.getByRole('button', { name: '预览' }).click()
+    await expect(page.getByTestId('preview').locator('.qs-card').textContent()).resolves.toContain(added)
+    await expect(page.getByTestId('evaluation').textContent()).resolves.toContain('冻结留出集')
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect(page.locator('.notice.ok').textContent()).resolves.toContain('已保存')
+    expect(server.deps.knowledge.get('fee-waiver')!.answer).toContain(added)
     await context.close()
   },
 )

@@ -4,22 +4,16 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dispatchMessage } from '../../src/bot/dispatcher.ts'
-import { type Citation, messageEventSchema } from '../../src/bot/types.ts'
+import { messageEventSchema } from '../../src/bot/types.ts'
 import { renderCardText } from '../../src/cards/render-text.ts'
 import { seedersOf } from '../../src/cli/seeders.ts'
 import { FEATURES } from '../../src/features/index.ts'
+import { type BotReply, withoutButtons } from '../../src/features/knowledge/evaluation/score.ts'
 import type { KnowledgeService } from '../../src/features/knowledge/service.ts'
 import { testCore } from '../helpers/core.ts'
 import { ROOT } from './evaluate.ts'
 
-export interface BotReply {
-  intent: string
-  /** Everything the person sees, cards rendered as text, without the button row. */
-  text: string
-  citations: Citation[]
-  /** The labels of the buttons shown (申请服务 is the ticket offer). */
-  buttons: string[]
-}
+export type { BotReply }
 
 export interface Asker {
   ask(question: string): Promise<BotReply>
@@ -29,13 +23,6 @@ export interface Asker {
   loadedData: string
   close(): Promise<void>
 }
-
-/** Button rows (`[1] 申请服务  [2] 查看原文`) are controls, not content. */
-const withoutButtons = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => !/^\s*\[\d+\]/.test(line))
-    .join('\n')
 
 export async function openAsker(knowledge?: KnowledgeService): Promise<Asker> {
   const core = await testCore()

@@ -2,12 +2,19 @@
 // summed overall and per category.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import {
+  type Aggregate,
+  aggregate,
+  byCategory,
+  clauseGrounding,
+  type ItemScore,
+  scoreItem,
+} from '../../src/features/knowledge/evaluation/score.ts'
 import { loadKnowledgeDir } from '../../src/features/knowledge/load-dir.ts'
 import { parsePlan } from '../../src/features/knowledge/plan.ts'
 import { createKnowledgeService, type KnowledgeService } from '../../src/features/knowledge/service.ts'
 import { POLICY_FILE, ROOT } from './evaluate.ts'
 import { openAsker } from './harness.ts'
-import { type Aggregate, aggregate, byCategory, clauseGrounding, type ItemScore, scoreItem } from './score.ts'
 import { loadEvalSet, SETS, type SetName } from './sets.ts'
 
 export interface SetReport {

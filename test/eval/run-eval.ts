@@ -7,9 +7,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { parseArgs } from '../../src/cli/args.ts'
+import type { Aggregate } from '../../src/features/knowledge/evaluation/score.ts'
 import { type EvalReport, evaluate, loadQa, ROOT } from './evaluate.ts'
 import { evaluateReplies, type SetReport } from './replies.ts'
-import type { Aggregate } from './score.ts'
 
 /** Issue 16's targets on the frozen holdout. */
 export const TARGETS = {

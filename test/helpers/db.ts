@@ -67,3 +67,9 @@ export async function openTestDb(
     },
   }
 }
+
+/** One more connection to a test database another server opened (it drops the database, not this one). */
+export async function openSharedDb(url: string): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
+  const db = await openNodeDb(url)
+  return { db, url, close: () => db.$disconnect() }
+}

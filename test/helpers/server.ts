@@ -16,13 +16,15 @@ import type { PlatformModule } from '../../src/platforms/platform.ts'
 import { addPlatform, backgroundRunner, buildCore } from '../../src/runtime/core.ts'
 import { createPlatforms } from '../../src/runtime/platforms.ts'
 import { resvgPng } from '../../src/runtime/png.ts'
-import { openTestDb } from './db.ts'
+import { openSharedDb, openTestDb } from './db.ts'
 import { testKnowledge } from './knowledge.ts'
 
 export interface TestServerOptions {
   /** Environment variables, as the runtime would read them (e.g. FEISHU_APP_ID, FEISHU_BASE_URL of a fake). */
   env?: Record<string, string>
   database?: 'sqlite' | 'postgresql'
+  /** Another server's database (its `config.env.DATABASE_URL`): a second instance on the same data. */
+  databaseUrl?: string
   clock?: Clock
   /** Collect log lines instead of printing them. */
   logs?: string[]
@@ -53,7 +55,11 @@ export interface TestServer {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { db, url, close: closeDb } = await openTestDb(options.database)
+  const {
+    db,
+    url,
+    close: closeDb,
+  } = options.databaseUrl ? await openSharedDb(options.databaseUrl) : await openTestDb(options.database)
   // The configuration names the database the server is given (the inbound store's SQL depends on its dialect).
   const config = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...options.env, DATABASE_URL: url })
   const logs = options.logs

@@ -1,10 +1,10 @@
 // The real entries against the plan itself: quotes are verbatim, answers add no figures, silent labels are known.
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
+import { clauseGrounding } from '../../src/features/knowledge/evaluation/score.ts'
 import { inventedFigures } from '../../src/features/knowledge/figures.ts'
 import { clauseIdsOf, parsePlan } from '../../src/features/knowledge/plan.ts'
 import { POLICY_FILE } from '../eval/evaluate.ts'
-import { clauseGrounding } from '../eval/score.ts'
 import { realKnowledge } from './helpers.ts'
 
 const kb = await realKnowledge()

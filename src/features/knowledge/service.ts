@@ -11,6 +11,7 @@ import {
   sourceCardOf,
 } from './answer.ts'
 import { type Dictionary, emptyDictionary } from './dictionary.ts'
+import { applyEdits, type EntryEdits } from './edits.ts'
 import type { KnowledgeBase, KnowledgeEntry } from './entry.ts'
 import { type Classification, createIntentClassifier, type IntentClassifier, type Searches } from './intent.ts'
 import { createKnowledgeIndex, type KnowledgeIndex, type SearchResult } from './knowledge-index.ts'
@@ -34,8 +35,18 @@ export interface KnowledgeService {
   /** The text of the clauses these entries cite: what a phrasing of their answer may take figures from. */
   groundingFor(entryIds: string[]): string
   declineCard(classification: Pick<Classification, 'data'>): CardModel
-  /** Replaces the knowledge base (after staff edits); in-flight requests finish on the old one. */
+  /** Replaces the knowledge base (after staff edit the files); in-flight requests finish on the old one. */
   reload(kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>): void
+  /** The knowledge base as loaded (knowledge/ or the bundle), before the edits made in the console. */
+  readonly base: KnowledgeBase
+  /** The console's edits now laid over the base. */
+  readonly edits: EntryEdits
+  /** The highest KnowledgeRevision id whose edits are applied (0: none yet). */
+  readonly editVersion: number
+  /** Lays the console's edits over the base and rebuilds the index (revisions.ts keeps them current). */
+  applyEdits(edits: EntryEdits, version: number): void
+  /** A separate service over the same base with these edits instead: what an edit would answer. */
+  withEdits(edits: EntryEdits): KnowledgeService
 }
 
 declare module '../../deps.ts' {
@@ -70,8 +81,15 @@ const build = (entries: KnowledgeEntry[], dictionary: Dictionary, plan: string |
 /** Most questions one message is answered for. */
 const MAX_PARTS = 3
 
-export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>): KnowledgeService {
-  let state = build(kb.entries, kb.dictionary ?? emptyDictionary(), kb.plan)
+export function createKnowledgeService(
+  kb: Partial<KnowledgeBase> & Pick<KnowledgeBase, 'entries'>,
+  initialEdits: EntryEdits = new Map(),
+): KnowledgeService {
+  let base: KnowledgeBase = { entries: kb.entries, dictionary: kb.dictionary ?? emptyDictionary(), plan: kb.plan }
+  let edits = initialEdits
+  let editVersion = 0
+  const rebuild = () => build(applyEdits(base.entries, edits), base.dictionary, base.plan)
+  let state = rebuild()
   const lookup = (id: string) => state.index.get(id) ?? state.clauses?.get(id)
   const wordsOf = (text: string) => state.index.tokenizer.tokenize(text, { query: true }).words
 
@@ -138,7 +156,23 @@ export function createKnowledgeService(kb: Partial<KnowledgeBase> & Pick<Knowled
       return (texts.length ? texts : entries.map((e) => e.source)).join('\n')
     },
     reload(next) {
-      state = build(next.entries, next.dictionary ?? state.dictionary, next.plan ?? state.plan)
+      base = { entries: next.entries, dictionary: next.dictionary ?? base.dictionary, plan: next.plan ?? base.plan }
+      state = rebuild()
     },
+    get base() {
+      return base
+    },
+    get edits() {
+      return edits
+    },
+    get editVersion() {
+      return editVersion
+    },
+    applyEdits(next, version) {
+      edits = next
+      editVersion = version
+      state = rebuild()
+    },
+    withEdits: (next) => createKnowledgeService(base, next),
   }
 }

@@ -3,11 +3,29 @@
 // declined, out-of-scope questions declined with a ticket offer, figures the cited clauses do not contain, required
 // strings, "the plan does not state it" where it does not, every part of a two-in-one question cited, and
 // adversarial messages answered safely.
-import { inventedFigures } from '../../src/features/knowledge/figures.ts'
-import { clauseIdsOf, type PlanClause } from '../../src/features/knowledge/plan.ts'
-import { normalizeText } from '../../src/features/knowledge/tokenizer.ts'
-import type { BotReply } from './harness.ts'
+// Shared by `npm run eval` (test/eval/, every question through the whole bot) and the gate on staff edits (gate.ts).
+import type { Citation } from '../../../bot/types.ts'
+import { inventedFigures } from '../figures.ts'
+import { clauseIdsOf, type PlanClause } from '../plan.ts'
+import { normalizeText } from '../tokenizer.ts'
 import type { EvalItem } from './sets.ts'
+
+/** What the person sees of one reply. */
+export interface BotReply {
+  intent: string
+  /** Everything the person sees, cards rendered as text, without the button row. */
+  text: string
+  citations: Citation[]
+  /** The labels of the buttons shown (申请服务 is the ticket offer). */
+  buttons: string[]
+}
+
+/** Button rows (`[1] 申请服务  [2] 查看原文`) are controls, not content. */
+export const withoutButtons = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !/^\s*\[\d+\]/.test(line))
+    .join('\n')
 
 /** How a reply says the plan is silent. */
 export const NOT_STATED = /(未|没有|没|并未)(明确|写明|规定|提及|列明|列出|载明)/
