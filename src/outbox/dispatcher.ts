@@ -87,7 +87,7 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
       const sent = await deps.db.sentCard.findUnique({ where: { id: card.id } })
       // A card goes out as it is now: a copy sent late (after a refusal and a retry) shows a decision taken since.
       const current = sent ? cardModelSchema.safeParse(JSON.parse(sent.model)) : undefined
-      if (current?.success && body.kind === 'card') body = { kind: 'card', card: current.data }
+      if (current?.success && body.kind !== 'text') body = { kind: 'card', card: current.data }
       if (card.update) {
         // An update of a copy not sent yet is folded into that send, which shows the current state anyway; it
         // would fail without the copy's message id and must not die.
@@ -99,6 +99,8 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
         card = { ...card, platformMessageId: sent?.platformMessageId ?? undefined }
       }
     }
+    // A bulk row names its card; without the card there is nothing to send, now or later.
+    if (body.kind === 'sent_card') return { ok: false, retryable: false, error: 'the card this row names is gone' }
     try {
       return await port.deliver({ id, address: payload.address, body, reply: payload.reply, card })
     } catch (error) {

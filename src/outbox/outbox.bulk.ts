@@ -36,7 +36,7 @@ export async function enqueueMessagesInBulk(
   now = new Date(),
 ): Promise<void> {
   if (inputs.some((input) => input.dedupeKey)) throw new Error('enqueueMessagesInBulk: no dedupe keys')
-  const rows = inputs.map(rowsFor)
+  const rows = inputs.map((input) => rowsFor(input, { cardByReference: true }))
   const cards = rows.flatMap(({ sentCard: c }) =>
     c
       ? [[c.id, c.platform, c.chatId ?? null, c.userId ?? null, c.template, c.subject ?? null, c.model, 1, now, now]]

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { confirmAlert, decideAlert, draftAlert } from '../../src/features/alerts/publish.ts'
 import { resolveStaff } from '../../src/features/staff/staff.repo.ts'
+import { queued } from '../helpers/queued.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { bind, STAFF, seedEnterprises, seedStaff } from './fixtures.ts'
 
@@ -52,7 +53,7 @@ describe('严重 alerts', () => {
     expect(asked).toMatchObject({ ok: true, message: '已提交审批，审批同意后发出。' })
     const pending = await deps.db.alert.findFirstOrThrow()
     expect(pending.status).toBe('pending_approval')
-    const approvals = await deps.db.outbox.findMany({ where: { payload: { contains: '"template":"alert-approval"' } } })
+    const approvals = await queued(deps.db, '"template":"alert-approval"')
     expect(approvals.map((a) => a.target)).toEqual([STAFF.official])
 
     const ref = { al: pending.id, av: pending.version }
@@ -63,8 +64,8 @@ describe('严重 alerts', () => {
     const rejected = await deps.db.alert.findFirstOrThrow()
     expect(rejected).toMatchObject({ status: 'rejected', decidedBy: STAFF.official })
     expect(await deps.db.alertRecipient.count()).toBe(0)
-    expect(await deps.db.outbox.count({ where: { payload: { contains: '"template":"alert-notice"' } } })).toBe(0)
-    const told = await deps.db.outbox.findMany({ where: { target: STAFF.publisher, payload: { contains: '驳回' } } })
+    expect((await queued(deps.db, '"template":"alert-notice"')).length).toBe(0)
+    const told = await queued(deps.db, '驳回', { target: STAFF.publisher })
     expect(told).toHaveLength(1)
   })
 })

@@ -7,6 +7,7 @@ import { handleCardAction } from '../../src/bot/pipeline.ts'
 import { escalateSilent, sendReminders } from '../../src/features/alerts/reminders.ts'
 import { refreshSummaries } from '../../src/features/alerts/summary.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
+import { queued } from '../helpers/queued.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { button, clickAs, simulator } from '../tickets/fixtures.ts'
 import { bind, creditCode, STAFF, seedEnterprises, seedStaff } from './fixtures.ts'
@@ -58,7 +59,7 @@ describe('alerts on the console', () => {
     expect(preview.text).toContain('企业联系人：2 人') // d1, e1 (甲 through its group)
     expect(preview.text).toContain('企业群：1 个')
     expect(preview.text).toContain('质量管家：1 人') // 李工 covers 娄桥; 周工 covers 眼镜 in 梧田
-    expect(await deps.db.outbox.count({ where: { payload: { contains: '质量风险预警（较重）' } } })).toBe(0)
+    expect((await queued(deps.db, '质量风险预警（较重）')).length).toBe(0)
 
     // Someone else cannot confirm it.
     const draft = await deps.db.alert.findFirstOrThrow()
@@ -79,11 +80,11 @@ describe('alerts on the console', () => {
     expect(sent.text).toContain('预警已发出，覆盖 3 家企业')
     await server.idle()
 
-    const notices = await deps.db.outbox.findMany({ where: { payload: { contains: '"template":"alert-notice"' } } })
+    const notices = await queued(deps.db, '"template":"alert-notice"')
     expect(notices.map((o) => o.target).sort()).toEqual(['d1', 'e1', 'grp-jia'])
-    const staffCopies = await deps.db.outbox.findMany({ where: { payload: { contains: '"template":"alert-staff"' } } })
+    const staffCopies = await queued(deps.db, '"template":"alert-staff"')
     expect(staffCopies.map((o) => o.target)).toEqual([STAFF.butler])
-    const everyone = await deps.db.outbox.findMany({ where: { payload: { contains: '童鞋抽查不合格风险提示' } } })
+    const everyone = await queued(deps.db, '童鞋抽查不合格风险提示')
     for (const outsider of ['a1', 'a2', 'b1', 'c1', 'grp-shared', STAFF.glasses]) {
       expect(everyone.map((o) => o.target)).not.toContain(outsider)
     }
@@ -172,14 +173,14 @@ describe('alerts on the console', () => {
     expect(await sendReminders(deps, new Date(due - 30 * HOUR))).toBe(0)
     expect(await sendReminders(deps, new Date(due - 20 * HOUR))).toBe(1)
     expect(await sendReminders(deps, new Date(due - 10 * HOUR))).toBe(0)
-    const reminders = await deps.db.outbox.findMany({ where: { payload: { contains: '提醒：贵企业尚未回执' } } })
+    const reminders = await queued(deps.db, '提醒：贵企业尚未回执')
     expect(reminders.map((r) => r.target)).toEqual(['grp-jia'])
 
     // After the deadline, 李工 (娄桥) is told about 甲, once.
     expect(await escalateSilent(deps, new Date(due - HOUR))).toBe(0)
     expect(await escalateSilent(deps, new Date(due + HOUR))).toBe(1)
     expect(await escalateSilent(deps, new Date(due + 2 * HOUR))).toBe(0)
-    const told = await deps.db.outbox.findMany({ where: { payload: { contains: '"template":"alert-escalation"' } } })
+    const told = await queued(deps.db, '"template":"alert-escalation"')
     expect(told.map((t) => t.target)).toEqual([STAFF.butler])
     expect(told[0]!.payload).toContain('甲童鞋有限公司')
     expect(told[0]!.payload).not.toContain('丁锁具')

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { saveEnterprise } from '../../src/features/enterprises/enterprise.repo.ts'
 import { warnExpiringCertificates } from '../../src/features/expiry/expiry.job.ts'
 import { movableClock } from '../helpers/clock.ts'
+import { queued } from '../helpers/queued.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { simulator } from '../tickets/fixtures.ts'
 import { bind, creditCode, STAFF, seedStaff } from './fixtures.ts'
@@ -70,7 +71,7 @@ describe('certificate expiry', () => {
     const rows = await deps.db.certificateWarning.findMany({ orderBy: { id: 'asc' } })
     expect(rows.map((r) => r.threshold)).toEqual([30, 30, 7, 90, 7, 30, 7])
 
-    const cards = await deps.db.outbox.findMany({ where: { payload: { contains: '"template":"cert-expiry"' } } })
+    const cards = await queued(deps.db, '"template":"cert-expiry"')
     const toJia = cards.filter((c) => c.target === 'jia1')
     expect(toJia).toHaveLength(5)
     expect(toJia[0]!.payload).toContain('ticket.start')

@@ -10,6 +10,7 @@ import { saveEnterprise } from '../../src/features/enterprises/enterprise.repo.t
 import { runPolicyMatching } from '../../src/features/matching/matching.service.ts'
 import { sendWeeklyMatches } from '../../src/features/matching/weekly.job.ts'
 import { movableClock } from '../helpers/clock.ts'
+import { queued } from '../helpers/queued.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { clickAs } from '../tickets/fixtures.ts'
 import { bind, creditCode, STAFF, seedStaff } from './fixtures.ts'
@@ -23,8 +24,7 @@ afterEach(async () => {
   await server.close()
 })
 
-const cardsTo = (s: TestServer, target: string) =>
-  s.deps.db.outbox.findMany({ where: { target, payload: { contains: '"template":"policy-match"' } } })
+const cardsTo = (s: TestServer, target: string) => queued(s.deps.db, '"template":"policy-match"', { target })
 
 describe('政策找企业', () => {
   it('tells each enterprise once per rule version, only what is new, only to itself', async () => {
@@ -143,7 +143,7 @@ describe('政策找企业', () => {
     // The weekly list: 李工 covers 娄桥 and gets the enterprises that were told; 周工 (梧田, 眼镜) gets nothing.
     clock.advance(24 * 3600_000)
     expect(await sendWeeklyMatches(deps, clock.now())).toBe(1)
-    const weekly = await deps.db.outbox.findMany({ where: { payload: { contains: '"template":"policy-weekly"' } } })
+    const weekly = await queued(deps.db, '"template":"policy-weekly"')
     expect(weekly.map((w) => w.target)).toEqual([STAFF.butler])
     expect(weekly[0]!.payload).toContain('甲童鞋有限公司')
     expect(weekly[0]!.payload).not.toContain('丁鞋业')

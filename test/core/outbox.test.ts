@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { MAX_ATTEMPTS } from '../../src/outbox/dispatcher.ts'
+import { enqueueMessagesInBulk } from '../../src/outbox/outbox.bulk.ts'
 import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
 import { scriptedPort, testCore } from '../helpers/core.ts'
 
@@ -152,4 +153,40 @@ test('an image row for a port that sends no images goes dead at once, not retrie
     lastError: 'feishu sends no images',
   })
   expect(core.port.delivered).toHaveLength(0)
+})
+
+test('a bulk row names its card: it goes out as the card is when sent, and dies at once if the card is gone', async () => {
+  const db = core.deps.db
+  const card = (title: string) => ({
+    kind: 'card' as const,
+    card: {
+      template: 'demo',
+      version: 1,
+      title,
+      tone: 'blue' as const,
+      blocks: [{ type: 'markdown' as const, text: title }],
+      actions: [],
+    },
+  })
+  const target = { provider: 'sqlite' as const, maxParams: 10_000 }
+  await enqueueMessagesInBulk(db, target, [
+    { address: { platform: 'feishu', chatId: 'oc_a' }, body: card('预警甲') },
+    { address: { platform: 'feishu', chatId: 'oc_b' }, body: card('预警乙') },
+  ])
+  const rows = await db.outbox.findMany({ orderBy: { id: 'asc' } })
+  // The model is written once, as the SentCard; the row only names it.
+  expect(rows.every((r) => !r.payload.includes('预警'))).toBe(true)
+  const [first, second] = rows.map((r) => (JSON.parse(r.payload) as { card: { id: string } }).card.id)
+  const sent = await db.sentCard.findUniqueOrThrow({ where: { id: first! } })
+  await db.sentCard.update({
+    where: { id: first! },
+    data: { model: sent.model.replaceAll('预警甲', '预警甲（已更新）') },
+  })
+  await db.sentCard.delete({ where: { id: second! } })
+  await core.deps.outbox.drain()
+  expect(core.port.delivered.map((m) => (m.body.kind === 'card' ? m.body.card.title : m.body))).toEqual([
+    '预警甲（已更新）',
+  ])
+  const statuses = await db.outbox.findMany({ orderBy: { id: 'asc' }, select: { status: true } })
+  expect(statuses.map((s) => s.status)).toEqual(['sent', 'dead'])
 })
