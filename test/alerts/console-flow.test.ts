@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { handleCardAction } from '../../src/bot/pipeline.ts'
 import { escalateSilent, sendReminders } from '../../src/features/alerts/reminders.ts'
 import { refreshSummaries } from '../../src/features/alerts/summary.ts'
+import { loadStaffFile } from '../../src/features/staff/staff.repo.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
 import { queued } from '../helpers/queued.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
@@ -26,6 +27,13 @@ describe('alerts on the console', () => {
   it('publishes to exactly the audience, records each receipt once, reminds once and tells the 质量管家', async () => {
     const { deps } = server
     await seedStaff(deps)
+    // The relevant department: 李工's station, whose head gets one copy; another station's head gets none.
+    await loadStaffFile(deps.db, {
+      staff: [
+        { name: '娄桥所长', department: '娄桥市场监管所', role: 'official', isLead: true },
+        { name: '梧田所长', department: '梧田市场监管所', role: 'official', isLead: true },
+      ],
+    })
     const ids = await seedEnterprises(deps)
     for (const [who, id] of Object.entries({ a1: ids.a, a2: ids.a, b1: ids.b, c1: ids.c, d1: ids.d, e1: ids.e })) {
       await bind(deps, 'console', who, id)
@@ -59,6 +67,7 @@ describe('alerts on the console', () => {
     expect(preview.text).toContain('企业联系人：2 人') // d1, e1 (甲 through its group)
     expect(preview.text).toContain('企业群：1 个')
     expect(preview.text).toContain('质量管家：1 人') // 李工 covers 娄桥; 周工 covers 眼镜 in 梧田
+    expect(preview.text).toContain('相关科室负责人：1 人') // 娄桥所长 (李工's station)
     expect((await queued(deps.db, '质量风险预警（较重）')).length).toBe(0)
 
     // Someone else cannot confirm it.
@@ -83,9 +92,10 @@ describe('alerts on the console', () => {
     const notices = await queued(deps.db, '"template":"alert-notice"')
     expect(notices.map((o) => o.target).sort()).toEqual(['d1', 'e1', 'grp-jia'])
     const staffCopies = await queued(deps.db, '"template":"alert-staff"')
-    expect(staffCopies.map((o) => o.target)).toEqual([STAFF.butler])
+    expect(staffCopies.map((o) => o.target)).toEqual([STAFF.butler, '娄桥所长'])
+    expect(staffCopies[1]!.payload).toContain('本科室负责的涉及企业')
     const everyone = await queued(deps.db, '童鞋抽查不合格风险提示')
-    for (const outsider of ['a1', 'a2', 'b1', 'c1', 'grp-shared', STAFF.glasses]) {
+    for (const outsider of ['a1', 'a2', 'b1', 'c1', 'grp-shared', STAFF.glasses, '梧田所长']) {
       expect(everyone.map((o) => o.target)).not.toContain(outsider)
     }
     // Sending twice is impossible: the preview's button is gone and a replayed confirm is refused.

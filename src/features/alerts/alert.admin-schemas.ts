@@ -88,6 +88,7 @@ const counts = z.object({
   contacts: z.number().int(),
   groups: z.number().int(),
   staff: z.number().int(),
+  leads: z.number().int(),
   unreachable: z.number().int(),
   unknownCodes: z.array(z.string()),
 })

@@ -40,6 +40,8 @@ export interface AudienceCounts {
   contacts: number
   groups: number
   staff: number
+  /** 科室负责人 of the relevant departments. */
+  leads: number
   unreachable: number
   unknownCodes: string[]
 }
@@ -68,6 +70,7 @@ export function renderPreview(a: AlertRow, c: AudienceCounts, done?: string): Ca
         { label: '企业联系人', value: `${c.contacts} 人` },
         { label: '企业群', value: `${c.groups} 个` },
         { label: '质量管家', value: `${c.staff} 人` },
+        { label: '相关科室负责人', value: `${c.leads} 人` },
       ],
       note: notes.join('') || undefined,
       buttons,
@@ -139,7 +142,7 @@ export function renderNotice(a: AlertRow, subject: string, state: NoticeState = 
   )
 }
 
-export function renderStaffNotice(a: AlertRow, enterprises: number): CardModel {
+export function renderStaffNotice(a: AlertRow, enterprises: number, as: 'butler' | 'lead' = 'butler'): CardModel {
   return about(
     alertSubject.staff(a.id),
     alertStaffCard({
@@ -150,7 +153,7 @@ export function renderStaffNotice(a: AlertRow, enterprises: number): CardModel {
         { label: '等级', value: a.level },
         { label: '信息来源', value: a.source },
         { label: '回执截止', value: formatTime(a.receiptDue) },
-        { label: '您负责的涉及企业', value: `${enterprises} 家` },
+        { label: as === 'lead' ? '本科室负责的涉及企业' : '您负责的涉及企业', value: `${enterprises} 家` },
       ],
       action: a.action,
     }),

@@ -79,6 +79,11 @@ export interface ResolvedAudience {
   groups: Route[]
   /** The 质量管家 covering these enterprises, each once, with the number of audience enterprises they cover. */
   staff: { staff: StaffView; address: Address; enterprises: number }[]
+  /**
+   * The relevant departments: the lead (科室负责人) of each department whose 质量管家 cover audience enterprises, with
+   * how many of them the department covers — once, and not again when they were reached as a 质量管家.
+   */
+  leads: { staff: StaffView; address: Address; enterprises: number }[]
   /** Codes in the explicit list that match no enterprise on record. */
   unknownCodes: string[]
 }
@@ -146,15 +151,30 @@ export async function resolveAudience(
   }
 
   const staff: ResolvedAudience['staff'] = []
-  for (const s of await listActiveStaff(db)) {
-    const count = enterprises.filter((e) => covering(s, e)).length
+  const everyone = await listActiveStaff(db)
+  const byDepartment = new Map<string, Set<number>>()
+  for (const s of everyone) {
+    const covered = enterprises.filter((e) => covering(s, e))
+    const count = covered.length
     if (!count) continue
+    const department = byDepartment.get(s.department) ?? new Set<number>()
+    for (const e of covered) department.add(e.id)
+    byDepartment.set(s.department, department)
     const address = addressOf(s, { preferred: preferredPlatform, ports: deps.ports })
     if (!address || seen.has(keyOf(address))) continue
     seen.add(keyOf(address))
     staff.push({ staff: s, address, enterprises: count })
   }
+  const leads: ResolvedAudience['leads'] = []
+  for (const s of everyone) {
+    const covered = s.isLead ? byDepartment.get(s.department) : undefined
+    if (!covered) continue
+    const address = addressOf(s, { preferred: preferredPlatform, ports: deps.ports })
+    if (!address || seen.has(keyOf(address))) continue
+    seen.add(keyOf(address))
+    leads.push({ staff: s, address, enterprises: covered.size })
+  }
   const known = new Set(enterprises.map((e) => e.creditCode))
   const unknownCodes = criteria.creditCodes.filter((c) => !known.has(c))
-  return { enterprises, contacts, groups, staff, unknownCodes }
+  return { enterprises, contacts, groups, staff, leads, unknownCodes }
 }

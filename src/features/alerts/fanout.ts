@@ -38,15 +38,7 @@ export async function fanOut(deps: CoreDeps, tx: Tx, alert: AlertRow): Promise<F
       dedupeKey: `${alertSubject.summary(alert.id)}:1`,
     })
   }
-  const counts: AudienceCounts = {
-    enterprises: audience.enterprises.length,
-    contacts: audience.contacts.length,
-    groups: audience.groups.length,
-    staff: audience.staff.length,
-    unreachable: unreachable(audience),
-    unknownCodes: audience.unknownCodes,
-  }
-  return { enterprises: audience.enterprises.length, messages: messages.length, counts }
+  return { enterprises: audience.enterprises.length, messages: messages.length, counts: countsOf(audience) }
 }
 
 const emptyCounts: AudienceCounts = {
@@ -54,9 +46,21 @@ const emptyCounts: AudienceCounts = {
   contacts: 0,
   groups: 0,
   staff: 0,
+  leads: 0,
   unreachable: 0,
   unknownCodes: [],
 }
+
+/** What the publisher is shown before confirming, and what the fan-out reached. */
+export const countsOf = (audience: ResolvedAudience): AudienceCounts => ({
+  enterprises: audience.enterprises.length,
+  contacts: audience.contacts.length,
+  groups: audience.groups.length,
+  staff: audience.staff.length,
+  leads: audience.leads.length,
+  unreachable: unreachable(audience),
+  unknownCodes: audience.unknownCodes,
+})
 
 /** One card per route: groups and contacts get the notice with receipt buttons, covering staff their copy. */
 export function noticeMessages(alert: AlertRow, audience: ResolvedAudience): EnqueueInput[] {
@@ -69,6 +73,9 @@ export function noticeMessages(alert: AlertRow, audience: ResolvedAudience): Enq
   }
   for (const s of audience.staff) {
     out.push({ address: s.address, body: { kind: 'card', card: renderStaffNotice(alert, s.enterprises) } })
+  }
+  for (const s of audience.leads) {
+    out.push({ address: s.address, body: { kind: 'card', card: renderStaffNotice(alert, s.enterprises, 'lead') } })
   }
   return out
 }

@@ -12,22 +12,14 @@ import { type AudienceCounts, alertSubject, renderApproval, renderPreview } from
 import { type AlertRow, createDraft, findAlert, moveAlert } from './alert.repo.ts'
 import type { AlertDraft } from './alert.schema.ts'
 import { resolveAudience } from './audience.ts'
-import { fanOut, unreachable } from './fanout.ts'
+import { countsOf, fanOut } from './fanout.ts'
 
 export type Outcome =
   | { ok: true; alert: AlertRow; message: string; card?: CardModel }
   | { ok: false; message: string; alert?: AlertRow; card?: CardModel }
 
 export async function audienceCounts(deps: CoreDeps, alert: Pick<AlertRow, 'audience'>, platform: string) {
-  const audience = await resolveAudience(deps, alert.audience, platform)
-  return {
-    enterprises: audience.enterprises.length,
-    contacts: audience.contacts.length,
-    groups: audience.groups.length,
-    staff: audience.staff.length,
-    unreachable: unreachable(audience),
-    unknownCodes: audience.unknownCodes,
-  }
+  return countsOf(await resolveAudience(deps, alert.audience, platform))
 }
 
 /** A draft and its preview card; refused when the criteria select no enterprise. */

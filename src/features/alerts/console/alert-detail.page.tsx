@@ -30,7 +30,7 @@ function Preview({ a }: { a: AlertDetail }) {
   return (
     <div class="card" data-testid="preview">
       <h2>覆盖范围（按当前企业档案解析）</h2>
-      <p>{`企业 ${p.enterprises} 家 · 企业联系人 ${p.contacts} 人 · 企业群 ${p.groups} 个 · 质量管家 ${p.staff} 人`}</p>
+      <p>{`企业 ${p.enterprises} 家 · 企业联系人 ${p.contacts} 人 · 企业群 ${p.groups} 个 · 质量管家 ${p.staff} 人 · 相关科室负责人 ${p.leads} 人`}</p>
       {p.unreachable > 0 && <p class="muted">{`其中 ${p.unreachable} 家企业暂无可送达的联系人或企业群。`}</p>}
       {p.unknownCodes.length > 0 && <p class="muted">{`以下信用代码未找到企业：${p.unknownCodes.join('、')}`}</p>}
     </div>
