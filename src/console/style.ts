@@ -4,12 +4,12 @@ export const CONSOLE_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.6 "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: var(--bg); }
 a { color: var(--blue); text-decoration: none; } a:hover { text-decoration: underline; }
-header.top { display: flex; align-items: center; gap: 24px; padding: 0 24px; height: 52px; background: #fff; border-bottom: 1px solid var(--line); }
-header.top .brand { font-weight: 600; font-size: 16px; }
-header.top nav { display: flex; gap: 4px; flex: 1; }
-header.top nav a { padding: 6px 12px; border-radius: 6px; color: var(--ink); }
+header.top { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 24px; padding: 8px 24px; min-height: 52px; background: #fff; border-bottom: 1px solid var(--line); }
+header.top .brand { font-weight: 600; font-size: 16px; white-space: nowrap; }
+header.top nav { display: flex; flex-wrap: wrap; gap: 4px; flex: 1; }
+header.top nav a { padding: 6px 10px; border-radius: 6px; color: var(--ink); white-space: nowrap; }
 header.top nav a.active { background: #e1eaff; color: var(--blue); }
-header.top .who { color: var(--muted); display: flex; gap: 12px; align-items: center; }
+header.top .who { color: var(--muted); display: flex; gap: 12px; align-items: center; white-space: nowrap; }
 main { max-width: 1200px; margin: 24px auto; padding: 0 24px; }
 h1 { font-size: 20px; margin: 0 0 16px; } h2 { font-size: 16px; margin: 24px 0 8px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin-bottom: 16px; }

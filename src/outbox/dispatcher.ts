@@ -184,13 +184,17 @@ export function createOutboxDispatcher(deps: CoreDeps): OutboxDispatcher {
     )
     let sent = 0
     const blocked = new Set<string>() // keep per-target order: once one is held back, later ones wait too
+    // Keep queue order across targets too: once a platform hits its app-wide limit in this pass, its later rows wait
+    // for the next pass even if the hold (perhaps a millisecond) has ended by the time the loop reaches them.
+    const heldThisPass = new Set<string>()
     for (const row of reads.flat()) {
       const now = deps.clock.now().getTime()
       const target = `${row.platform}:${row.target}`
-      if (blocked.has(target) || (heldUntil.get(row.platform) ?? 0) > now) continue
+      if (blocked.has(target) || heldThisPass.has(row.platform) || (heldUntil.get(row.platform) ?? 0) > now) continue
       // Rate limits are checked before anything is written: a held-back row stays as it is (no write per row per
       // drain), and the dispatcher wakes up when the limit allows the next one.
       const wait = rateLimitWait(row, now)
+      if ((heldUntil.get(row.platform) ?? 0) > now) heldThisPass.add(row.platform)
       if (wait > 0) {
         blocked.add(target)
         wakeAt = Math.min(wakeAt, now + wait)

@@ -247,9 +247,18 @@ test.skipIf(!available)(
     await page.getByRole('button', { name: '预览' }).click()
     await expect(page.getByTestId('preview').locator('.qs-card').textContent()).resolves.toContain(added)
     await expect(page.getByTestId('evaluation').textContent()).resolves.toContain('冻结留出集')
+    await shot(page, 'console-knowledge-edit.png')
     await page.getByRole('button', { name: '保存' }).click()
     await expect(page.locator('.notice.ok').textContent()).resolves.toContain('已保存')
     expect(server.deps.knowledge.get('fee-waiver')!.answer).toContain(added)
+
+    // The features' own pages join the top bar: the plan's targets (chart without JavaScript) and the alerts.
+    await page.getByRole('link', { name: '目标', exact: true }).click()
+    expect(await page.locator('progress').count()).toBe(7)
+    await shot(page, 'console-targets.png')
+    await page.getByRole('link', { name: '预警', exact: true }).click()
+    await expect(page.locator('h1').textContent()).resolves.toBe('质量风险预警')
+    await shot(page, 'console-alerts.png')
     await context.close()
   },
 )
