@@ -3,33 +3,18 @@
 // audience's accounts, a receipt from the card, and the publisher's summary card patched in place.
 import { describe, expect, it } from 'vitest'
 import { refreshSummaries } from '../../src/features/alerts/summary.ts'
-import { cardActionEvent, FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
+import { cardActionEvent, messageEvent } from '../fakes/feishu/events.ts'
 import { buttonValue } from '../helpers/actions.ts'
-import { withFeishu } from '../helpers/feishu.ts'
+import { latestSentCard, postFeishuCallback, withFeishu } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
 import { bind, creditCode, seedEnterprises, seedStaff } from './fixtures.ts'
 
 const feishu = withFeishu()
 
-async function post(path: 'events' | 'cards', payload: unknown) {
-  const request = feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY })
-  const res = await fetch(`${feishu.server.url}/webhooks/feishu/${path}`, {
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-  })
-  return {
-    status: res.status,
-    body: (await res.json()) as { toast?: { type: string; content: string }; card?: { data: unknown } },
-  }
-}
+const post = (path: 'events' | 'cards', payload: unknown) => postFeishuCallback(feishu.server.url, path, payload)
 
-const latestCard = async (template: string, where: Record<string, unknown> = {}) =>
-  (await waitFor(
-    () => feishu.server.deps.db.sentCard.findFirst({ where: { template, ...where }, orderBy: { createdAt: 'desc' } }),
-    5000,
-    template,
-  ))!
+const latestCard = (template: string, where: Record<string, unknown> = {}) =>
+  latestSentCard(feishu.server.deps.db, template, where)
 
 describe('alerts on Feishu', () => {
   it('sends a 严重 alert only after an official of the department approves it, to exactly its audience', async () => {

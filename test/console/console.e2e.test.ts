@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { loadStaffFile } from '../../src/features/staff/staff.repo.ts'
-import { cardActionEvent, FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
+import { cardActionEvent, messageEvent } from '../fakes/feishu/events.ts'
 import { type FakeFeishu, startFakeFeishu } from '../fakes/feishu/server.ts'
 import { buttonValue } from '../helpers/actions.ts'
-import { type FeishuTestServer, startFeishuServer } from '../helpers/feishu.ts'
+import { type FeishuTestServer, latestSentCard, postFeishuCallback, startFeishuServer } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
 import { seedDemoData } from '../simulator/demo.ts'
 import { bindContact, seedPeople } from '../tickets/fixtures.ts'
@@ -47,22 +47,11 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: new URL(name, SHOTS).pathname, fullPage: true })
 }
 
-async function post(path: 'events' | 'cards', payload: unknown) {
-  const request = feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY })
-  const res = await fetch(`${server.url}/webhooks/feishu/${path}`, {
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-  })
-  return res.json() as Promise<{ toast?: { type: string } }>
-}
+const post = async (path: 'events' | 'cards', payload: unknown) =>
+  (await postFeishuCallback(server.url, path, payload)).body
 
-const latestCard = async (template: string, where: Record<string, unknown> = {}) =>
-  (await waitFor(
-    () => server.deps.db.sentCard.findFirst({ where: { template, ...where }, orderBy: { createdAt: 'desc' } }),
-    5000,
-    template,
-  ))!
+const latestCard = (template: string, where: Record<string, unknown> = {}) =>
+  latestSentCard(server.deps.db, template, where)
 
 /** A fee-waiver ticket opened in Feishu chat, waiting for 认证检测科's approval: both officials hold a card. */
 async function ticketWaitingInFeishu() {

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { conversationKey } from '../../src/bot/conversation.ts'
 import type { OutgoingBody } from '../../src/bot/types.ts'
 import { renderCardText } from '../../src/cards/render-text.ts'
-import { cardActionEvent, FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
+import { cardActionEvent, messageEvent } from '../fakes/feishu/events.ts'
 import { buttonValue } from '../helpers/actions.ts'
-import { withFeishu } from '../helpers/feishu.ts'
+import { postFeishuCallback, withFeishu } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
 import { bindContact, seedPeople } from '../tickets/fixtures.ts'
 
@@ -16,15 +16,8 @@ const feishu = withFeishu()
 const CHAT = 'oc_dlg'
 const USER = 'ou_dlg'
 
-async function post(path: 'events' | 'cards', payload: unknown) {
-  const request = feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY })
-  const res = await fetch(`${feishu.server.url}/webhooks/feishu/${path}`, {
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-  })
-  return (await res.json()) as { toast?: { type: string; content: string } }
-}
+const post = async (path: 'events' | 'cards', payload: unknown) =>
+  (await postFeishuCallback(feishu.server.url, path, payload)).body
 
 const bodyText = (body: OutgoingBody) => (body.kind === 'text' ? body.text : renderCardText(body.card).text)
 

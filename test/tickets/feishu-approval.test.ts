@@ -2,33 +2,18 @@
 // the assignee asks for approval, a non-official's signed click is refused, the official's form decision updates
 // the card for everyone (the other official's copy is patched in place) and the contact hears the outcome.
 import { describe, expect, it } from 'vitest'
-import { cardActionEvent, FAKE_ENCRYPT_KEY, feishuRequest, messageEvent } from '../fakes/feishu/events.ts'
+import { cardActionEvent, messageEvent } from '../fakes/feishu/events.ts'
 import { buttonValue } from '../helpers/actions.ts'
-import { withFeishu } from '../helpers/feishu.ts'
+import { latestSentCard, postFeishuCallback, withFeishu } from '../helpers/feishu.ts'
 import { waitFor } from '../helpers/server.ts'
 import { bindContact, seedPeople } from './fixtures.ts'
 
 const feishu = withFeishu()
 
-async function post(path: 'events' | 'cards', payload: unknown) {
-  const request = feishuRequest(payload, { encryptKey: FAKE_ENCRYPT_KEY })
-  const res = await fetch(`${feishu.server.url}/webhooks/feishu/${path}`, {
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-  })
-  return {
-    status: res.status,
-    body: (await res.json()) as { toast?: { type: string; content: string }; card?: { data: unknown } },
-  }
-}
+const post = (path: 'events' | 'cards', payload: unknown) => postFeishuCallback(feishu.server.url, path, payload)
 
-const latestCard = async (template: string, where: Record<string, unknown> = {}) =>
-  (await waitFor(
-    () => feishu.server.deps.db.sentCard.findFirst({ where: { template, ...where }, orderBy: { createdAt: 'desc' } }),
-    5000,
-    template,
-  ))!
+const latestCard = (template: string, where: Record<string, unknown> = {}) =>
+  latestSentCard(feishu.server.deps.db, template, where)
 
 describe('tickets on Feishu', () => {
   it('decides an approval from the card, once, for the right official only', async () => {
