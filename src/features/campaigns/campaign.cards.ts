@@ -7,15 +7,20 @@ import { defineCard } from '../../cards/registry.ts'
 import type { CampaignRow } from './campaign.repo.ts'
 import { campaignDay, dateLabel } from './campaigns.config.ts'
 
+/** What both cards show of the campaign: which day, the text and who it goes to. */
+const campaignFields = {
+  campaignId: z.number().int().positive(),
+  name: z.string(),
+  when: z.string(),
+  text: z.string(),
+  audience: z.string(),
+}
+
 export const draftCard = defineCard(
   'campaign-draft',
   draftTemplate,
   z.object({
-    campaignId: z.number().int().positive(),
-    name: z.string(),
-    when: z.string(),
-    text: z.string(),
-    audience: z.string(),
+    ...campaignFields,
     status: z.string(),
     editForm: z.boolean(),
     editText: z.boolean(),
@@ -29,11 +34,7 @@ export const approvalCard = defineCard(
   'campaign-approval',
   approvalTemplate,
   z.object({
-    campaignId: z.number().int().positive(),
-    name: z.string(),
-    when: z.string(),
-    text: z.string(),
-    audience: z.string(),
+    ...campaignFields,
     submittedBy: z.string(),
     decided: z.string().default(''),
   }),
