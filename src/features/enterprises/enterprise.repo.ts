@@ -22,7 +22,8 @@ type Row = Omit<EnterpriseProfile, 'honours' | 'dutyClasses' | 'products'> & {
   honours: (Omit<HonourView, 'level' | 'kind'> & { kind: string; level: string | null })[]
 }
 
-function toProfile(row: Row): EnterpriseProfile {
+/** A stored enterprise read with its honours and certificates, as the profile the features work with. */
+export function toProfile(row: Row): EnterpriseProfile {
   return {
     id: row.id,
     name: row.name,

@@ -14,8 +14,7 @@ import type { EnqueueInput } from '../../outbox/outbox.repo.ts'
 import { inChunks } from '../alerts/chunks.ts'
 import { bundledRules } from '../eligibility/rules.bundle.ts'
 import type { RulesBundle } from '../eligibility/rules.schema.ts'
-import type { EnterpriseProfile } from '../enterprises/enterprise.schema.ts'
-import { awardLevelSchema } from '../enterprises/honour-kinds.ts'
+import { toProfile } from '../enterprises/enterprise.repo.ts'
 import { renderMatchCard } from './matching.card.ts'
 import { matchRules, type RuleMatch } from './rules-match.ts'
 
@@ -113,28 +112,3 @@ export async function runPolicyMatching(
   }
   return { enterprises: rows.length, recorded: records.length, notified }
 }
-
-type Row = {
-  id: number
-  name: string
-  creditCode: string
-  industry: string
-  size: string | null
-  town: string | null
-  honours: { kind: string; level: string | null; year: number | null; title: string }[]
-  certificates: { kind: string; number: string | null; title: string; issuedAt: Date | null; expiresAt: Date | null }[]
-}
-
-/** The parts of the profile the rules read (duty classes and products play no part in them). */
-const toProfile = (row: Row): EnterpriseProfile => ({
-  id: row.id,
-  name: row.name,
-  creditCode: row.creditCode,
-  industry: row.industry,
-  size: row.size,
-  town: row.town,
-  dutyClasses: [],
-  products: [],
-  honours: row.honours.map((h) => ({ ...h, level: awardLevelSchema.safeParse(h.level).data ?? null })),
-  certificates: row.certificates,
-})
