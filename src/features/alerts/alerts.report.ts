@@ -3,6 +3,7 @@
 import type { ReportSheet } from '../../export/report-sheet.ts'
 import { monthRange } from '../tickets/satisfaction.ts'
 import { alertNumber } from './alert.repo.ts'
+import { receiptCounts } from './receipt-counts.ts'
 
 const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
@@ -14,29 +15,23 @@ export const alertsReportSheet: ReportSheet = {
       where: { status: 'sent', sentAt: { gte: from, lt: to } },
       orderBy: { sentAt: 'asc' },
     })
-    const counts = await db.alertRecipient.groupBy({
-      by: ['alertId', 'receipt'],
-      where: { alertId: { in: alerts.map((a) => a.id) } },
-      _count: { _all: true },
-    })
-    const of = (alertId: number, receipt: string | null) =>
-      counts.find((c) => c.alertId === alertId && c.receipt === receipt)?._count._all ?? 0
+    const countsOf = await receiptCounts(
+      db,
+      alerts.map((a) => a.id),
+    )
     const rows = alerts.map((a) => {
-      const ack = of(a.id, 'acknowledged')
-      const help = of(a.id, 'needs_help')
-      const none = of(a.id, null)
-      const total = ack + help + none
+      const c = countsOf(a.id)
       return [
         alertNumber(a.id),
         a.title,
         a.level,
         a.source,
         a.sentAt ? shanghaiDay(a.sentAt) : null,
-        total,
-        ack,
-        help,
-        none,
-        total ? (ack + help) / total : null,
+        c.total,
+        c.acknowledged,
+        c.needsHelp,
+        c.none,
+        c.rate,
       ]
     })
     return {

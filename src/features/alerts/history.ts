@@ -8,6 +8,7 @@ import { resolveStaff } from '../staff/staff.repo.ts'
 import { shortTime } from '../tickets/time.ts'
 import { alertListCard } from './alert.card-defs.ts'
 import { alertNumber } from './alert.repo.ts'
+import { receiptCounts } from './receipt-counts.ts'
 
 const LIMIT = 10
 const RECEIPT_LABEL: Record<string, string> = { acknowledged: '已知悉', needs_help: '已申请帮助' }
@@ -35,20 +36,15 @@ async function forEnterprise(deps: CoreDeps, enterpriseId: number): Promise<Hand
 
 async function forStaff(deps: CoreDeps): Promise<HandlerResult> {
   const alerts = await deps.db.alert.findMany({ where: { status: 'sent' }, orderBy: { id: 'desc' }, take: LIMIT })
-  const counts = await deps.db.alertRecipient.groupBy({
-    by: ['alertId', 'receipt'],
-    where: { alertId: { in: alerts.map((a) => a.id) } },
-    _count: { _all: true },
-  })
+  const countsOf = await receiptCounts(
+    deps.db,
+    alerts.map((a) => a.id),
+  )
   const items = alerts.map((a) => {
-    const of = (receipt: string | null) =>
-      counts.filter((c) => c.alertId === a.id && c.receipt === receipt).reduce((n, c) => n + c._count._all, 0)
-    const ack = of('acknowledged')
-    const help = of('needs_help')
-    const total = ack + help + of(null)
-    const rate = total ? Math.round(((ack + help) / total) * 100) : 0
+    const c = countsOf(a.id)
+    const rate = Math.round((c.rate ?? 0) * 100)
     return {
-      line: `**${alertNumber(a.id)} ${a.title}**（${a.level} · ${shortTime(a.sentAt ?? a.createdAt)}）\n覆盖 ${total} 家，已知悉 ${ack}，需要帮助 ${help}，回执率 ${rate}%`,
+      line: `**${alertNumber(a.id)} ${a.title}**（${a.level} · ${shortTime(a.sentAt ?? a.createdAt)}）\n覆盖 ${c.total} 家，已知悉 ${c.acknowledged}，需要帮助 ${c.needsHelp}，回执率 ${rate}%`,
     }
   })
   const card = alertListCard({
