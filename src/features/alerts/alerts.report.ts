@@ -1,11 +1,10 @@
 // The monthly report's 风险预警 sheet: every alert sent in the month with its audience and receipts (已知悉,
 // 需要帮助, none yet) and the receipt rate — the figures staff see in "最近有什么预警", for the month.
 import type { ReportSheet } from '../../export/report-sheet.ts'
+import { formatDate } from '../enterprises/dates.ts'
 import { monthRange } from '../tickets/satisfaction.ts'
 import { alertNumber } from './alert.repo.ts'
 import { receiptCounts } from './receipt-counts.ts'
-
-const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
 export const alertsReportSheet: ReportSheet = {
   name: '风险预警',
@@ -26,7 +25,7 @@ export const alertsReportSheet: ReportSheet = {
         a.title,
         a.level,
         a.source,
-        a.sentAt ? shanghaiDay(a.sentAt) : null,
+        a.sentAt ? formatDate(a.sentAt) : null,
         c.total,
         c.acknowledged,
         c.needsHelp,

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import monthlyTemplate from '../../../cards/targets-monthly.json' with { type: 'json' }
 import { defineCard } from '../../cards/registry.ts'
 import type { KindCompletion } from '../duty/checkin.rates.ts'
-import { percent, type TargetProgress } from './progress.ts'
+import { BASIS_LABELS, percent, type TargetProgress } from './progress.ts'
 import type { TicketMonth } from './ticket-month.ts'
 
 export const progressChartSchema = z.object({
@@ -50,7 +50,6 @@ export interface MonthlyData {
   checkins: KindCompletion[]
 }
 
-const BASIS = { records: '企业档案', recorded: '工作人员登记', none: '尚未登记' } as const
 const monthLabel = (month: string) => `${Number(month.slice(5, 7))}月`
 const share = (part: number, whole: number) =>
   whole ? `${part}/${whole}（${Math.round((part / whole) * 100)}%）` : '—'
@@ -94,7 +93,7 @@ export function renderMonthlyCard(data: MonthlyData, options: { charts: boolean 
       goal: p.target.goal,
       unit: p.target.unit,
       percent: percent(p.ratio),
-      basis: BASIS[p.basis],
+      basis: BASIS_LABELS[p.basis],
     })),
     chart: options.charts ? progressChart(data) : null,
     bars: options.charts ? '' : textBars(data),

@@ -51,3 +51,10 @@ export async function allProgress(db: DbOrTx): Promise<TargetProgress[]> {
 }
 
 export const percent = (ratio: number) => Math.round(ratio * 100)
+
+/** Where a figure comes from, as staff read it. */
+export const BASIS_LABELS: Record<TargetProgress['basis'], string> = {
+  records: '企业档案',
+  recorded: '工作人员登记',
+  none: '尚未登记',
+}

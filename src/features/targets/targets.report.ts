@@ -2,9 +2,7 @@
 // stood for the month and on what basis. A month the monthly card already reported reads its snapshot (the figure
 // the officials saw); the current month reads the records now, and says so.
 import type { ReportSheet } from '../../export/report-sheet.ts'
-import { allProgress } from './progress.ts'
-
-const BASIS = { records: '企业档案', recorded: '工作人员登记', none: '尚未登记' } as const
+import { allProgress, BASIS_LABELS } from './progress.ts'
 
 export const targetsReportSheet: ReportSheet = {
   name: '目标进展',
@@ -17,8 +15,8 @@ export const targetsReportSheet: ReportSheet = {
       // A snapshot's figure came from records or from staff's figures, by the target's kind, whatever stands now.
       const basis =
         kept === undefined
-          ? `${BASIS[p.basis]}（截至导出时）`
-          : `${p.target.source.kind === 'recorded' ? BASIS.recorded : BASIS.records}（月调度快照）`
+          ? `${BASIS_LABELS[p.basis]}（截至导出时）`
+          : `${p.target.source.kind === 'recorded' ? BASIS_LABELS.recorded : BASIS_LABELS.records}（月调度快照）`
       return [i + 1, p.target.wording, `${p.target.goal}${p.target.unit}`, value, value / p.target.goal, basis]
     })
     return {
