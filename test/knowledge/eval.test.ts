@@ -16,7 +16,7 @@ describe('evaluation', () => {
     expect(tuning.oosDeclined.n).toBeGreaterThanOrEqual(35)
     expect(tuning.rightFirst.share).toBeGreaterThanOrEqual(0.95)
     expect(tuning.wrongDeclines.share).toBeLessThanOrEqual(0.02)
-    expect(tuning.oosDeclined.share).toBeGreaterThanOrEqual(0.97)
+    expect(tuning.oosDeclined.share).toBeGreaterThanOrEqual(0.95)
     expect(tuning.inventedFigures).toBe(0)
     expect(tuning.adversarialSafe.share).toBe(1)
     const classifier = await evaluate()

@@ -8,10 +8,12 @@ import { APPLY_CERTIFICATION, certListCard } from './expiry.cards.ts'
 import { daysLeft, HORIZON_MS } from './thresholds.ts'
 
 const ASKS = /证书.{0,8}(到期|过期|失效|有效期)|(到期|过期|快到期).{0,6}证书/
+const HOW = /流程|手续|怎么(续|办|弄|申请)|如何|要走|需要什么|材料/
 
 export const expiryRecognizer: IntentRecognizer = {
   name: 'expiry',
-  recognize: (t) => (ASKS.test(t) ? { intent: 'cert_expiring', confidence: 0.95 } : null),
+  // "证书快到期了，续证要走什么流程" asks how to renew, which the record cannot answer.
+  recognize: (t) => (ASKS.test(t) && !HOW.test(t) ? { intent: 'cert_expiring', confidence: 0.95 } : null),
 }
 
 export const certExpiringHandler: MessageHandler = {

@@ -8,7 +8,7 @@ import type { Dictionary } from './dictionary.ts'
 import { citeSource, type KnowledgeEntry, POLICY_NAME } from './entry.ts'
 import { inventedFigures } from './figures.ts'
 import type { Classification } from './intent.ts'
-import { audienceNote, factsAsked, unstatedFigureLabel } from './lead.ts'
+import { audienceNote, factsAsked, unansweredQuantityLabel, unstatedFigureLabel } from './lead.ts'
 import { isClauseEntry } from './plan.ts'
 import { silentNote, silentTopics } from './silence.ts'
 
@@ -75,14 +75,23 @@ export function answerPart(
 ): AnswerPart {
   const clause = isClauseEntry(entry.id)
   const silent = silentTopics(question, entry, dictionary)
-  const figure = unstatedFigureLabel(question, `${entry.source}${entry.answer}`)
+  const cited = `${entry.source}${entry.answer}`
+  const figure = unstatedFigureLabel(question, cited)
   if (figure && !silent.includes(figure)) silent.unshift(figure)
   const facts = factsAsked(question, entry)
+  const said = facts.map((f) => f.say).join('')
+  const quantity = silent.length ? undefined : unansweredQuantityLabel(question, `${cited}${said}`)
+  if (quantity) silent.push(quantity)
   const audience = audienceNote(question, entry, dictionary)
   const note = silentNote(silent)
   // What was asked comes first: the fact, who it is for, or — when nothing stated answers it — that it is not stated.
   const leads = [...facts.map((f) => f.say), audience].filter(Boolean)
+  // A fact quoted from another clause is what answered the question: that clause is cited first, the entry's after.
   const others = [...new Set(facts.flatMap((f) => (f.section && f.section !== entry.section ? [f.section] : [])))]
+  const citations = [
+    ...others.map((section) => ({ id: entry.id, source: `${POLICY_NAME}${section}`, title: entry.title })),
+    citationOf(entry),
+  ]
   const lead = leads.length ? leads.join('') : note
   return {
     entry,
@@ -91,11 +100,8 @@ export function answerPart(
     answer: options.answerText ?? (clause ? clauseExcerpt(entry.answer, options.words ?? []) : entry.answer),
     silentNote: leads.length ? note : '',
     silent,
-    citation: `依据：${[citeSource(entry), ...others].join('；')}`,
-    citations: [
-      citationOf(entry),
-      ...others.map((section) => ({ id: entry.id, source: `${POLICY_NAME}${section}`, title: entry.title })),
-    ],
+    citation: `依据：${POLICY_NAME}${[...others, entry.section].join('；')}`,
+    citations,
   }
 }
 
@@ -157,8 +163,10 @@ export const DECLINE_TOPICS = [
 
 export function declineCardOf(classification: Pick<Classification, 'data'>): CardModel {
   const topic = classification.data.topic
+  // A topic naming a number (12315) is not repeated: a reply shows no figure the plan does not hold.
+  const named = topic && !/\d/.test(topic) ? `“${topic}”` : '事项'
   const reason = topic
-    ? `抱歉，您问的“${topic}”不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
+    ? `抱歉，您问的${named}不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
     : '抱歉，我在《瓯海区质量强企千百行动方案》中没有找到与您的问题直接相关的内容，为避免误导，暂不作答。'
   return declineCard({
     reason,

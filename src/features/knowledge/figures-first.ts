@@ -3,7 +3,8 @@
 // and a runner-up states a count of that kind about the words the question shares with the best hit, it goes first.
 import type { SearchHit, SearchResult } from './knowledge-index.ts'
 
-const ASKS_COUNT = /(多少|几)(家|项|个|名|批)|多少(企业|标准|项目)|目标(是)?多少|指标|how many/
+// 哪几家 asks which ones, not how many.
+const ASKS_COUNT = /(多少|(?<!哪)几)(家|项|个|名|批)|多少(企业|标准|项目)|目标(是)?多少|指标|how many/
 const UNIT_OF = /(家|项|个|名|批)/
 
 const statesCount = (hit: SearchHit, unit: string | undefined) =>
@@ -14,7 +15,9 @@ export function figuresFirst(question: string, search: SearchResult): SearchHit[
   const hits = search.hits
   if (hits.length < 2 || !ASKS_COUNT.test(question)) return hits
   const unit = UNIT_OF.exec(question.match(ASKS_COUNT)?.[0] ?? '')?.[1]
-  if (statesCount(hits[0]!, unit)) return hits
+  // A chapter's summary (二、 主要目标) states every count; the item that states this one is the answer.
+  const summary = hits[0]!.entry.section.endsWith('、')
+  if (statesCount(hits[0]!, unit) && !summary) return hits
   const about = search.domain.length ? search.domain : search.matched
   const better = hits.find(
     (h, i) =>

@@ -100,8 +100,9 @@ export function createIntentClassifier(
   })
 
   // Next to an out-of-scope topic only a real domain term counts (外卖平台 must not match 服务平台), and not one
-  // that only names a kind of help (高新技术企业认定有什么补贴: 补贴 is 项目资金, but the question is about 高企).
-  const broad = new Set(dictionary.broad_terms.map(normalizeText))
+  // that only names a kind of help (高新技术企业认定有什么补贴: 补贴 is 项目资金, but the question is about 高企) or
+  // the asker's trade (眼镜店验光师证怎么考: the question is about 验光师, not the eyewear industry's certification).
+  const broad = new Set([...dictionary.broad_terms, ...dictionary.sectors].map(normalizeText))
   const onTopic = (search: SearchResult, topics: string[]) =>
     search.hits.length > 0 && (!topics.length || search.domain.some((d) => !broad.has(d)))
 

@@ -55,6 +55,9 @@ export const SIGNALS = [
   'knownCoverage',
 ] as const
 
+/** Whether the question names any term of the domain (the hasDomain signal), whichever entry came first. */
+export const namesDomainTerm = (search: SearchResult) => search.signals[SIGNALS.indexOf('hasDomain')] === 1
+
 export interface KnowledgeIndex {
   readonly entries: readonly KnowledgeEntry[]
   readonly tokenizer: Tokenizer

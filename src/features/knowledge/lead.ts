@@ -30,7 +30,9 @@ export function audienceNote(question: string, entry: KnowledgeEntry, dictionary
  */
 export function unstatedFigureLabel(question: string, grounding: string): string | undefined {
   // Amounts, shares and dates; a bare 三个 in "哪三个" is a way of asking, not a claim.
-  const figures = inventedFigures(normalizeText(question), grounding).filter((f) => /\d|万|元|%/.test(f))
+  // 3C, ISO9001 and 12315 are names, not figures.
+  const named = normalizeText(question).replace(/[a-z]+\d+[a-z\d]*|\d+[a-z]+[a-z\d]*|\d{5,}/g, '')
+  const figures = inventedFigures(named, grounding).filter((f) => /\d|万|元|%/.test(f))
   if (!figures.length) return undefined
   const text = normalizeText(question)
   if (/[%％]|折|比例/.test(text)) return '具体比例'
@@ -38,4 +40,23 @@ export function unstatedFigureLabel(question: string, grounding: string): string
   if (/月|日|号|年|天|时间/.test(text)) return '具体时间'
   if (/家|项|个|名/.test(text)) return '该数字'
   return '具体数字'
+}
+
+// 好几万 and 十几家 tell, they do not ask; 几乎 is no number at all.
+const ASKS_QUANTITY = /(?<![好十没])(?:多少|几(?!乎))个?([\u4e00-\u9fa5]?)/
+const MONEY = /钱|费|万|元|补贴|补助|奖励|奖金|报销|资金|经费|价/
+const NUMERAL = '[\\d零〇一二两三四五六七八九十百千万]+'
+
+/**
+ * A quantity asked for (培训多少学时, 展位费能报多少) that the cited text states none of: the plan is silent on it,
+ * however the question is worded. Facts the entry gives answer their own questions and are checked first.
+ */
+export function unansweredQuantityLabel(question: string, cited: string): string | undefined {
+  const text = normalizeText(question)
+  const asked = ASKS_QUANTITY.exec(text)
+  if (!asked) return undefined
+  if (MONEY.test(text)) return /\d\s*(万|元)/.test(cited) ? undefined : '具体金额'
+  const unit = asked[1]
+  const stated = unit ? new RegExp(`${NUMERAL}\\s*${unit}`).test(cited) : /\d/.test(cited)
+  return stated ? undefined : '具体数字'
 }

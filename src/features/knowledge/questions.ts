@@ -8,6 +8,8 @@ const QUESTION_CUE =
 const SENTENCE_END = /(?<=[？?！!。；;\n])|(?<=[吗呢])[，,]/
 /** Words that start another question in the same sentence. */
 const NEXT_QUESTION = /(?:另外|还有|再问一下|再问|顺便问一下|顺便问|以及|同时|此外|那么|然后)[，,：:]?/g
+/** "1.质量奖几级 2.四重清单是啥": a numbered list asks one question per number (never 2.5万's point). */
+const NUMBERED = /(?:^|(?<=[\s：:，,；;。？?！!]))\d{1,2}[.、)）](?!\d)\s*/g
 const MIN_PREAMBLE = 24
 const MAX_QUESTIONS = 3
 /** A clause shorter than this ("怎么办") leans on its neighbour for its subject. */
@@ -34,6 +36,7 @@ export function focusOf(text: string): string | undefined {
 export function splitQuestions(text: string): string[] {
   const sentences = text
     .replace(NEXT_QUESTION, '？')
+    .replace(NUMBERED, '？')
     .split(SENTENCE_END)
     .map((s) => s.replace(/^[，,。？?！!；;\s]+|[，,；;\s]+$/g, ''))
     .filter((s) => s.replace(/[？?。！!]/g, '').length >= 2)

@@ -14,7 +14,7 @@ import { type Dictionary, emptyDictionary } from './dictionary.ts'
 import { applyEdits, type EntryEdits } from './edits.ts'
 import type { KnowledgeBase, KnowledgeEntry } from './entry.ts'
 import { type Classification, createIntentClassifier, type IntentClassifier, type Searches } from './intent.ts'
-import { createKnowledgeIndex, type KnowledgeIndex, type SearchResult } from './knowledge-index.ts'
+import { createKnowledgeIndex, type KnowledgeIndex, namesDomainTerm, type SearchResult } from './knowledge-index.ts'
 import { normalizeText } from './normalize.ts'
 import { clauseEntries, clauseIdsOf, parsePlan } from './plan.ts'
 import { splitQuestions } from './questions.ts'
@@ -101,7 +101,9 @@ export function createKnowledgeService(
     const cited = new Set<string>()
     for (const q of questions.slice(0, MAX_PARTS)) {
       const c = state.classifier.classify(q)
-      const entry = c.intent === 'policy_answer' ? lookup(c.data.entryIds[0] ?? '') : undefined
+      // A piece naming nothing of the plan ("这回是不是又要我们多配人") leans on the rest: not a question of its own.
+      const own = c.intent === 'policy_answer' && c.search !== undefined && namesDomainTerm(c.search)
+      const entry = own ? lookup(c.data.entryIds[0] ?? '') : undefined
       if (!entry || cited.has(entry.id)) continue
       cited.add(entry.id)
       parts.push(answerPart(q, entry, state.dictionary, { words: wordsOf(q) }))

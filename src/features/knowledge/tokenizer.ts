@@ -210,7 +210,14 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
     isDomainTerm: (word) => domain.has(word),
     tokenize(text, options = {}) {
       const normalized = normalizeText(english.translate(text.normalize('NFKC').toLowerCase()))
-      return { words: words(normalized, options.query === true), bigrams: bigrams(normalized) }
+      const asked = options.query ? collapseAskingForms(normalized) : normalized
+      return { words: words(asked, options.query === true), bigrams: bigrams(asked) }
     },
   }
 }
+
+/**
+ * The A-not-A way of asking, read as the word asked about: 满不满意 → 满意, 收不收费 → 收费, 有没有 → 有. The index
+ * knows 满意度, not 满不满意.
+ */
+export const collapseAskingForms = (text: string) => text.replace(/(\p{Script=Han})[不没]\1/gu, '$1')
