@@ -3,7 +3,7 @@
 // get nothing), receipts (refused from outside the audience, once however often clicked, 需要帮助 opens a linked
 // ticket), the publisher's summary redrawn for many receipts at once, one reminder, then the 质量管家 is told.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { escalateSilent, sendReminders } from '../../src/features/alerts/reminders.ts'
 import { refreshSummaries } from '../../src/features/alerts/summary.ts'
 import { loadStaffFile } from '../../src/features/staff/staff.repo.ts'

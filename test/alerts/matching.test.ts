@@ -3,7 +3,7 @@
 // same enterprise, rule and version; a new version sends a card only for what is new; opted-out enterprises get
 // nothing; a card reaches only its own enterprise; 不再提醒 only from that enterprise; the 质量管家's weekly list.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { bundledRules } from '../../src/features/eligibility/rules.bundle.ts'
 import type { RulesBundle } from '../../src/features/eligibility/rules.schema.ts'
 import { saveEnterprise } from '../../src/features/enterprises/enterprise.repo.ts'

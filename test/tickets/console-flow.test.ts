@@ -2,7 +2,7 @@
 // card → refused click by a non-official → the official's decision (card updated, contact notified) → duplicate
 // and concurrent clicks yield one decision → resolution → satisfaction recorded.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { bindContact, button, clickAs, STAFF, seedPeople, simulator } from './fixtures.ts'

@@ -1,7 +1,7 @@
 // Bad input and visibility on the console: a contact sees only their enterprise's tickets; unknown, forged and
 // unauthorised clicks are answered with a toast and change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { bindContact, clickAs, seedPeople, simulator } from './fixtures.ts'
 
