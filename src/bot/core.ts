@@ -3,10 +3,11 @@
 import type { CardModel } from '../cards/model.ts'
 import type { CoreDeps } from '../deps.ts'
 import { findSentCard } from '../outbox/outbox.repo.ts'
+import { type CardActionOptions, handleCardAction } from './card-action.ts'
 import type { HandlerResult } from './handler.ts'
 import { answer, numberAnswersFlow, receiveNumberedReply } from './numbered-reply.ts'
 import { type KnownPerson, peopleOn } from './people.ts'
-import { acceptEvent, type CardActionOptions, handleCardAction, runEventNow } from './pipeline.ts'
+import { acceptEvent, runEventNow } from './pipeline.ts'
 import type { CardActionEvent, CardActionResponse, InboundEvent, MessageEvent } from './types.ts'
 
 /** A card we sent, as it is now: its latest look, and where it went (its chat, or the person sent to directly). */

@@ -2,7 +2,7 @@
 // cannot call back (DingTalk robot messages without a card template, a terminal, …), the platform's renderer numbers
 // a card's callback buttons in the text (src/cards/buttons.ts order: "回复 1：同意"). A bare number the person sends
 // back becomes the neutral click on that button of the latest such card in the chat, and runs exactly as a card
-// callback would: the pipeline's stale-version check, the handlers' role checks against the verified sender.
+// callback would: card-action.ts's stale-version check, the handlers' role checks against the verified sender.
 // Such messages cannot be edited, so the click's answer (toast, card's new look) is sent back as new messages.
 //
 // The rule that makes a number mean one thing: a number always refers to the same action of the same card.
@@ -10,7 +10,7 @@
 //   需要审批 3, 办结 4 on every version), so when a version drops a button the others keep their numbers: a number
 //   remembered from an older version presses the same action or none ("没有编号为 n 的选项"), never another one.
 // - A number presses the latest version of the card it was shown on; a click carrying an older version is refused
-//   by the pipeline with "卡片已更新，请按最新卡片操作。" and the current card (STALE_CARD_TEXT), never pressed.
+//   (card-action.ts) with "卡片已更新，请按最新卡片操作。" and the current card (STALE_CARD_TEXT), never pressed.
 // - Final actions (办结, 驳回) ask first where the platform has no forms: the number opens a 确认/取消 card whose
 //   确认 does the action (src/features/tickets/handlers/work.actions.ts).
 import { numberedButtons } from '../cards/buttons.ts'
@@ -18,8 +18,8 @@ import { type CardButton, type CardModel, cardModelSchema } from '../cards/model
 import { retryWhenBusy } from '../db/busy.ts'
 import type { CoreDeps } from '../deps.ts'
 import { enqueueMessage, updateSentCard } from '../outbox/outbox.repo.ts'
+import { CLICK_NOT_DONE_TEXT, handleCardAction } from './card-action.ts'
 import { conversationKey } from './conversation.ts'
-import { CLICK_NOT_DONE_TEXT, handleCardAction } from './pipeline.ts'
 import type { CardActionEvent, CardActionResponse, ChatRef, MessageEvent } from './types.ts'
 
 /** Flows whose next answer is free text, never a number: a bare number then still means a button. */

@@ -1,21 +1,19 @@
 // The admin API over HTTP: who gets in (token, session, CSRF), how input is refused (422 with field-level
 // messages), pagination, and deciding a ticket with the card's own rules and version check.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { withServer } from '../helpers/server.ts'
 import { STAFF } from '../tickets/fixtures.ts'
 import { bearer, seedTicketWaiting, sessionFor, TOKEN } from './fixtures.ts'
 
-let server: TestServer
+const server = withServer({ once: true, env: { ADMIN_TOKEN: TOKEN } })
 let ticketId: number
 let otherTicketId: number
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN } })
   const seeded = await seedTicketWaiting(server.deps)
   ticketId = seeded.ticket.id
   otherTicketId = seeded.other.id
 })
-afterAll(() => server?.close())
 
 const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}/admin/api${path}`, init)
 const json = (body: unknown, headers: Record<string, string> = bearer) => ({

@@ -1,16 +1,14 @@
 // Every way into /admin without signing in is refused, however the path is written (encoded dots and slashes, dot
 // segments, doubled slashes, percent-encoded letters), before anything is answered; wrong tokens are rate-limited
 // per client; and the OpenAPI document is well formed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, withServer } from '../helpers/server.ts'
 import { bearer, rawGet, seedTicketWaiting, TOKEN } from './fixtures.ts'
 
-let server: TestServer
+const server = withServer({ once: true, env: { ADMIN_TOKEN: TOKEN } })
 beforeAll(async () => {
-  server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN } })
   await seedTicketWaiting(server.deps)
 })
-afterAll(() => server?.close())
 
 const SNEAKY = [
   '/admin/api/tickets',

@@ -1,20 +1,14 @@
 // A 严重 alert on the console: confirming sends it to approval only; an official of another department and the
 // publisher cannot decide; the department's official rejects it: nothing is sent, the publisher is told, and a
 // replayed or late 同意 changes nothing. An empty audience is refused before any draft exists.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { confirmAlert, decideAlert, draftAlert } from '../../src/features/alerts/publish.ts'
 import { resolveStaff } from '../../src/features/staff/staff.repo.ts'
 import { queued } from '../helpers/queued.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { withServer } from '../helpers/server.ts'
 import { bind, STAFF, seedEnterprises, seedStaff } from './fixtures.ts'
 
-let server: TestServer
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  await server.close()
-})
+const server = withServer()
 
 const actor = (userId: string) => ({ platform: 'console', userId })
 

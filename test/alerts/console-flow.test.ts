@@ -2,24 +2,18 @@
 // resolved audience, the send to exactly the right chats (enterprises that match one criterion but not another
 // get nothing), receipts (refused from outside the audience, once however often clicked, 需要帮助 opens a linked
 // ticket), the publisher's summary redrawn for many receipts at once, one reminder, then the 质量管家 is told.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { describe, expect, it } from 'vitest'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { escalateSilent, sendReminders } from '../../src/features/alerts/reminders.ts'
 import { refreshSummaries } from '../../src/features/alerts/summary.ts'
 import { loadStaffFile } from '../../src/features/staff/staff.repo.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
 import { queued } from '../helpers/queued.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { withServer } from '../helpers/server.ts'
 import { button, clickAs, simulator } from '../tickets/fixtures.ts'
 import { bind, creditCode, STAFF, seedEnterprises, seedStaff } from './fixtures.ts'
 
-let server: TestServer
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  await server.close()
-})
+const server = withServer()
 
 const HOUR = 3600_000
 

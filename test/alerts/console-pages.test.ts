@@ -1,17 +1,13 @@
 // The 预警 pages of the staff console as a browser without JavaScript uses them: the draft form (refusals in the
 // chat's own words, an empty audience refused), the draft's audience and 确认发布, a 严重 alert decided by the
 // department's official (another department's official is refused), and who sees which alerts in the list.
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sessionFor, TOKEN } from '../admin/fixtures.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { withServer } from '../helpers/server.ts'
 import { adminClient, daysAhead, drained, type Session } from './admin-client.ts'
 import { bind, creditCode, STAFF, seedEnterprises, seedStaff } from './fixtures.ts'
 
-let server: TestServer
-beforeEach(async () => {
-  server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN } })
-  return () => server.close()
-})
+const server = withServer({ env: { ADMIN_TOKEN: TOKEN } })
 const client = adminClient(() => server.url)
 
 const form = (fields: Record<string, string> = {}) => ({

@@ -1,23 +1,17 @@
 // Certificate expiry with an injected clock: each certificate is warned about at 90, 30 and 7 days, once per
 // threshold (a rerun, a second run the same day or re-saving the enterprise repeats nothing), to the enterprise's
 // contacts (with 申请服务) and its 质量管家; a contact asks which of its own certificates expire soon.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { saveEnterprise } from '../../src/features/enterprises/enterprise.repo.ts'
 import { warnExpiringCertificates } from '../../src/features/expiry/expiry.job.ts'
 import { movableClock } from '../helpers/clock.ts'
 import { queued } from '../helpers/queued.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { withServer } from '../helpers/server.ts'
 import { simulator } from '../tickets/fixtures.ts'
 import { bind, creditCode, STAFF, seedStaff } from './fixtures.ts'
 
-let server: TestServer
 const clock = movableClock()
-beforeEach(async () => {
-  server = await startTestServer({ clock })
-})
-afterEach(async () => {
-  await server.close()
-})
+const server = withServer({ clock })
 
 const DAY = 24 * 3600_000
 

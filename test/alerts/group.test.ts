@@ -1,20 +1,14 @@
 // "登记企业群 <信用代码>": staff register a group chat as an enterprise's, in the group; others are refused. The
 // registered group then carries that enterprise's alerts instead of its contacts' private chats.
 import { randomUUID } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runEventNow } from '../../src/bot/pipeline.ts'
 import type { MessageEvent } from '../../src/bot/types.ts'
 import { resolveAudience } from '../../src/features/alerts/audience.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { withServer } from '../helpers/server.ts'
 import { bind, creditCode, STAFF, seedEnterprises, seedStaff } from './fixtures.ts'
 
-let server: TestServer
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  await server.close()
-})
+const server = withServer()
 
 const say = (userId: string, text: string, chatType: 'group' | 'p2p' = 'group'): MessageEvent => ({
   kind: 'message',

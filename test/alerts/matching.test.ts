@@ -2,8 +2,8 @@
 // 质量贷/标准贷 增信 criteria or is one step from an award, with evidence and the plan's clause; never twice for the
 // same enterprise, rule and version; a new version sends a card only for what is new; opted-out enterprises get
 // nothing; a card reaches only its own enterprise; 不再提醒 only from that enterprise; the 质量管家's weekly list.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { describe, expect, it } from 'vitest'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { bundledRules } from '../../src/features/eligibility/rules.bundle.ts'
 import type { RulesBundle } from '../../src/features/eligibility/rules.schema.ts'
 import { saveEnterprise } from '../../src/features/enterprises/enterprise.repo.ts'
@@ -11,18 +11,12 @@ import { runPolicyMatching } from '../../src/features/matching/matching.service.
 import { sendWeeklyMatches } from '../../src/features/matching/weekly.job.ts'
 import { movableClock } from '../helpers/clock.ts'
 import { queued } from '../helpers/queued.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer, withServer } from '../helpers/server.ts'
 import { clickAs } from '../tickets/fixtures.ts'
 import { bind, creditCode, STAFF, seedStaff } from './fixtures.ts'
 
-let server: TestServer
 const clock = movableClock()
-beforeEach(async () => {
-  server = await startTestServer({ clock })
-})
-afterEach(async () => {
-  await server.close()
-})
+const server = withServer({ clock })
 
 const cardsTo = (s: TestServer, target: string) => queued(s.deps.db, '"template":"policy-match"', { target })
 

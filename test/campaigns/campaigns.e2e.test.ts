@@ -2,7 +2,7 @@
 // submit it, only an official of the approving department (or an admin) approves, and one click sends it to every
 // registered enterprise group, once each.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { draftCampaigns } from '../../src/features/campaigns/campaign.draft.ts'
 import { draftsDue } from '../../src/features/campaigns/campaigns.config.ts'
 import { groupsSeeder } from '../../src/features/campaigns/campaigns.seeder.ts'

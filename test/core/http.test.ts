@@ -1,12 +1,8 @@
 // The real server over HTTP: health, 404, 413, malformed JSON, and the simulator answering like a chat platform.
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { expect, test } from 'vitest'
+import { withServer } from '../helpers/server.ts'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = withServer({ once: true })
 
 const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   fetch(`${server.url}${path}`, { method: 'POST', body, headers })

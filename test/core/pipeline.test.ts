@@ -1,13 +1,8 @@
 // Verify → acknowledge → process: duplicates are dropped, failures retried by the bot itself, card clicks checked
 // against the card they came from.
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import {
-  acceptEvent,
-  CLICK_FAILED_TEXT,
-  handleCardAction,
-  processPendingEvents,
-  retryFailedEvents,
-} from '../../src/bot/pipeline.ts'
+import { CLICK_FAILED_TEXT, handleCardAction } from '../../src/bot/card-action.ts'
+import { acceptEvent, processPendingEvents, retryFailedEvents } from '../../src/bot/pipeline.ts'
 import type { CardActionEvent, MessageEvent } from '../../src/bot/types.ts'
 import { enqueueMessage } from '../../src/outbox/outbox.repo.ts'
 import { cardClickEvent } from '../helpers/actions.ts'

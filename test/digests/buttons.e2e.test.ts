@@ -2,7 +2,7 @@
 // server: 接单 on someone else's digest is refused and changes nothing, the assignee's accepts the ticket; 去审批
 // shows the approval card to an official of the approving department and nothing to a colleague who may not see it.
 import { afterEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
 import { DT, dingtalkChat, seedDingtalkPeople } from '../dingtalk/chat.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'

@@ -1,7 +1,7 @@
 // Preferences follow a digest still waiting to go: muting cancels it, undoing the mute brings it back, a new time
 // moves it. Each change is the clicker's own (the verified operator) and recorded.
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { runDigest } from '../../src/features/digests/digest.job.ts'
 import { STAFF_DIGEST } from '../../src/features/digests/digest.specs.ts'
 import { buildCalendar } from '../../src/features/tickets/working-hours.ts'

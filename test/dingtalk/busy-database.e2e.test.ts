@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CLICK_NOT_DONE_TEXT } from '../../src/bot/pipeline.ts'
+import { CLICK_NOT_DONE_TEXT } from '../../src/bot/card-action.ts'
 import { LOCK_WAIT_MS } from '../../src/db/node-db.ts'
 import { type FakeDingtalk, startFakeDingtalk } from '../fakes/dingtalk/server.ts'
 import { postgresAvailable } from '../helpers/db.ts'

@@ -2,7 +2,7 @@
 // contacts and an injected clock: issued once per period on working days, answered once by the enterprise's own
 // duty contacts, a 有问题 opening a linked ticket, one reminder, then the covering 质量管家 told.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { followUpCheckins } from '../../src/features/duty/checkin.followup.ts'
 import { issueCheckins } from '../../src/features/duty/checkin.issue.ts'
 import { checkinCompletion, checkinDigestSection, checkinDigestSections } from '../../src/features/duty/index.ts'

@@ -1,7 +1,7 @@
 // The bot on the real server (ephemeral port, fresh SQLite file, movable clock), loaded with the demo enterprises,
 // contacts and standards, and ways to talk to it as a console contact or to click a card as a staff member.
 import { readFile } from 'node:fs/promises'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import type { CardActionResponse } from '../../src/bot/types.ts'
 import type { CardModel } from '../../src/cards/model.ts'
 import type { Db } from '../../src/db/client.ts'

@@ -1,5 +1,6 @@
 // The real server on an ephemeral port: the same createApp, pipeline and outbox as production, on a fresh database,
-// with the platforms the test configures (pointed at fake platform servers on 127.0.0.1).
+// with the platforms the test configures (pointed at fake platform servers on 127.0.0.1). withServer() starts it
+// around every test (or once for the file) and closes it afterwards.
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
@@ -118,6 +119,24 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, 
   }
 }
 
+export interface WithServerOptions extends TestServerOptions {
+  /** Start once for the whole file (beforeAll) instead of afresh for every test. */
+  once?: boolean
+}
+
+/**
+ * The server, started before every test (or once for the file, with `once`) and closed afterwards; its fields are
+ * on the handle while a test runs.
+ */
+export function withServer(options: WithServerOptions = {}): TestServer {
+  const { once, ...serverOptions } = options
+  return aroundTests(
+    once,
+    () => startTestServer(serverOptions),
+    (server) => server.close(),
+  )
+}
+
 /**
  * A fake platform and the server on it, started before every test (or once for the file, with `once`) by `start`
  * and both closed afterwards; what `start` returned is on the handle while a test runs (withFeishu, withDingtalk).
@@ -126,14 +145,31 @@ export function withFakeAndServer<T extends { fake: { close(): Promise<void> }; 
   once: boolean | undefined,
   start: () => Promise<T>,
 ): T {
+  return aroundTests(once, start, async (setUp) => {
+    await setUp.server.close()
+    await setUp.fake.close()
+  })
+}
+
+/**
+ * Runs `start` before every test (or once for the file) and `stop` afterwards, unless the start failed. The handle
+ * is filled in place, so a file can take it at load time and read the fields inside its tests.
+ */
+function aroundTests<T extends object>(
+  once: boolean | undefined,
+  start: () => Promise<T>,
+  stop: (setUp: T) => Promise<void>,
+): T {
   const setUp = {} as T
+  let started = false
   const [before, after] = once ? [beforeAll, afterAll] : [beforeEach, afterEach]
   before(async () => {
+    started = false
     Object.assign(setUp, await start())
+    started = true
   })
   after(async () => {
-    await setUp.server?.close()
-    await setUp.fake?.close()
+    if (started) await stop(setUp)
   })
   return setUp
 }

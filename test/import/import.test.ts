@@ -3,16 +3,12 @@
 // importing the same file again changes nothing; an export imports back unchanged; the monthly report downloads.
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readTable } from '../../src/import/table.ts'
 import { bearer, seedTicketWaiting, TOKEN } from '../admin/fixtures.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { withServer } from '../helpers/server.ts'
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN } })
-})
-afterAll(() => server?.close())
+const server = withServer({ once: true, env: { ADMIN_TOKEN: TOKEN } })
 
 interface Report {
   rows: number

@@ -1,15 +1,13 @@
 // The simulator's routes without a browser (src/platforms/console/routes.ts): who one can act as, the page's
 // server-rendered selector (escaped), clicks on real buttons through the core's checks, and what waits for a person.
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { beforeAll, expect, test } from 'vitest'
+import { withServer } from '../helpers/server.ts'
 import { seedDemoData } from './demo.ts'
 
-let server: TestServer
+const server = withServer({ once: true })
 beforeAll(async () => {
-  server = await startTestServer()
   await seedDemoData(server.deps.db)
 })
-afterAll(() => server.close())
 
 const post = async (path: string, body: unknown) => {
   const res = await fetch(`${server.url}/simulator/${path}`, {

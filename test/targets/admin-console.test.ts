@@ -1,21 +1,20 @@
 // The plan's targets through the admin API and the console's 目标 page, over HTTP on the real server: who gets in,
 // 422 with the field at fault, a recorded figure showing in the list, on the page and in the monthly card's data,
 // and the audit entry with the figure before and after. Recording follows the chat rule (any active staff member).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { renderCardText } from '../../src/cards/render-text.ts'
 import { saveStaff } from '../../src/features/staff/staff.repo.ts'
 import { renderMonthlyCard } from '../../src/features/targets/monthly.card.ts'
 import { monthlyData } from '../../src/features/targets/monthly.service.ts'
 import { bearer, sessionFor, TOKEN } from '../admin/fixtures.ts'
 import { movableClock } from '../helpers/clock.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { withServer } from '../helpers/server.ts'
 import { STAFF, seedPeople } from '../tickets/fixtures.ts'
 
-let server: TestServer
+const server = withServer({ once: true, env: { ADMIN_TOKEN: TOKEN }, clock: movableClock() })
 let staffIds: Record<string, number>
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN }, clock: movableClock() })
   const enterprise = await seedPeople(server.deps)
   // Two daily check-ins this month, one answered: the page shows 50%.
   for (const [period, status] of [
@@ -33,7 +32,6 @@ beforeAll(async () => {
   // October's monthly card went out with one award candidate recorded: the course starts there.
   await server.deps.db.targetSnapshot.create({ data: { month: '2026-10', target: 'gov_quality_award', value: 1 } })
 })
-afterAll(() => server?.close())
 
 type Issues = { error: string; issues: { path: string; message: string }[] }
 type Target = {

@@ -1,18 +1,12 @@
 // Buttons that mean one thing, on the console (terminal and web simulator): a number keeps its action on every
 // version of a card, 办结 asks first, one click shows each person one current card, and a closed ticket's card says
 // so. The same on DingTalk without a card template is in test/dingtalk/tickets.e2e.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { performTicketAction } from '../../src/features/tickets/ticket.actions.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { withServer } from '../helpers/server.ts'
 import { bindContact, button, STAFF, seedPeople, simulator, type Turn } from './fixtures.ts'
 
-let server: TestServer
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  await server.close()
-})
+const server = withServer()
 
 async function pending(url: string, userId: string): Promise<Turn> {
   const res = await fetch(`${url}/simulator/pending`, {

@@ -1,19 +1,13 @@
 // The one-stop service loop on the console, through the real server: open via chat → assignee card → approval
 // card → refused click by a non-official → the official's decision (card updated, contact notified) → duplicate
 // and concurrent clicks yield one decision → resolution → satisfaction recorded.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
+import { describe, expect, it } from 'vitest'
+import { handleCardAction } from '../../src/bot/card-action.ts'
 import { findSentCard } from '../../src/outbox/outbox.repo.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer, withServer } from '../helpers/server.ts'
 import { bindContact, button, clickAs, STAFF, seedPeople, simulator } from './fixtures.ts'
 
-let server: TestServer
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  await server.close()
-})
+const server = withServer()
 
 const approvalCards = (s: TestServer) =>
   s.deps.db.sentCard.findMany({ where: { template: 'ticket-approval' }, orderBy: { createdAt: 'asc' } })

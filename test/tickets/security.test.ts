@@ -1,17 +1,11 @@
 // Bad input and visibility on the console: a contact sees only their enterprise's tickets; unknown, forged and
 // unauthorised clicks are answered with a toast and change nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { handleCardAction } from '../../src/bot/pipeline.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { handleCardAction } from '../../src/bot/card-action.ts'
+import { withServer } from '../helpers/server.ts'
 import { bindContact, clickAs, seedPeople, simulator } from './fixtures.ts'
 
-let server: TestServer
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  await server.close()
-})
+const server = withServer()
 
 describe('ticket security', () => {
   it('keeps other enterprises out and answers unknown or forged buttons without changing anything', async () => {
