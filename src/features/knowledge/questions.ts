@@ -3,13 +3,16 @@
 // Pure text work on normalised text; the classifier and the answer decide what each piece is worth.
 
 const CLAUSE_END = /[，,。.！!？?；;\n]+/
+// 推不推, 满不满意: A-not-A asks too; 好几万 and 十几家 do not.
 const QUESTION_CUE =
-  /[吗呢么嘛伐]|怎么|怎样|什么|啥|哪|几|多少|是否|能不能|可不可以|有没有|是不是|如何|咋|谁|要不要|会不会|分别|呀$/
+  /[吗呢么嘛伐]|怎么|怎样|什么|啥|哪|(?<![好十没])几(?!乎)|多少|是否|如何|咋|谁|分别|(\p{Script=Han})[不没]\1|呀$/u
 const SENTENCE_END = /(?<=[？?！!。；;\n])|(?<=[吗呢])[，,]/
+/** Asking without a question word: 介绍一下质量贷。 */
+const TELL_ME = /介绍|说说|讲讲|说一下|讲一下|解释|科普/
 /** Words that start another question in the same sentence. */
 const NEXT_QUESTION = /(?:另外|还有|再问一下|再问|顺便问一下|顺便问|以及|同时|此外|那么|然后)[，,：:]?/g
-/** "1.质量奖几级 2.四重清单是啥": a numbered list asks one question per number (never 2.5万's point). */
-const NUMBERED = /(?:^|(?<=[\s：:，,；;。？?！!]))\d{1,2}[.、)）](?!\d)\s*/g
+/** "1.质量奖几级 2.四重清单是啥": a numbered list asks one question per number (2.5万 is a number). */
+const NUMBERED = /(?<![\d.])\d{1,2}[.、)）]\s*(?=\p{Script=Han})/gu
 const MIN_PREAMBLE = 24
 const MAX_QUESTIONS = 3
 /** A clause shorter than this ("怎么办") leans on its neighbour for its subject. */
@@ -40,7 +43,11 @@ export function splitQuestions(text: string): string[] {
     .split(SENTENCE_END)
     .map((s) => s.replace(/^[，,。？?！!；;\s]+|[，,；;\s]+$/g, ''))
     .filter((s) => s.replace(/[？?。！!]/g, '').length >= 2)
-  const questions = sentences.flatMap(splitAsking).flatMap(splitRespectively)
+  // What the asker tells first ("我们是做眼镜片加工的。") is context, not a question to answer on its own.
+  const questions = sentences
+    .flatMap(splitAsking)
+    .flatMap(splitRespectively)
+    .filter((q) => QUESTION_CUE.test(q) || TELL_ME.test(q))
   return questions.length > 1 ? questions.slice(0, MAX_QUESTIONS) : [text]
 }
 
