@@ -1,6 +1,6 @@
 // `npm run eval`: the knowledge feature on the tuning set (qa.jsonl: entries and dictionary are tuned on it), the
-// first holdout (qa-holdout.jsonl) and the frozen holdout (qa-frozen.jsonl: written from the plan alone before any
-// tuning, never tuned on). Every question goes through the bot and the reply a person sees is scored (replies.ts).
+// first holdout (qa-holdout.jsonl) and the two frozen holdouts (qa-frozen.jsonl and qa-frozen-2.jsonl: each written
+// from the plan alone before a round of tuning, never tuned on). Every question goes through the bot and the reply a person sees is scored (replies.ts).
 // Per-question failures are printed for the tuning set only: looking at the holdouts' failures is how one ends up
 // tuning on them. `--show-holdout-failures` prints them too (for writing up what remains, once, at the very end).
 // `--out <file>` writes the figures somewhere else than bench/results/eval.json (e.g. the before figures).
@@ -62,28 +62,33 @@ function printRetrieval(name: string, report: EvalReport) {
   )
 }
 
-const reports = await evaluateReplies(['tuning', 'holdout', 'frozen'])
+const reports = await evaluateReplies(['tuning', 'holdout', 'frozen', 'frozen2'])
 for (const report of reports) printSet(report, report.set === 'tuning' || showHoldout)
 console.log('\nretrieval alone (classifier, before any handler):')
 printRetrieval('tuning', await evaluate())
 printRetrieval('holdout', await evaluate(undefined, await loadQa(join(ROOT, 'test/eval/qa-holdout.jsonl'))))
 
-const frozen = reports.find((x) => x.set === 'frozen')!.overall
-const met = {
-  rightFirst: frozen.rightFirst.share >= TARGETS.rightFirst,
-  wrongDeclines: frozen.wrongDeclines.share <= TARGETS.wrongDeclines,
-  oosDeclined: frozen.oosDeclined.share >= TARGETS.oosDeclined,
-  inventedFigures: frozen.inventedFigures <= TARGETS.inventedFigures,
-  adversarialSafe: frozen.adversarialSafe.share >= TARGETS.adversarialSafe,
+const metOn = (set: SetReport['set']) => {
+  const frozen = reports.find((x) => x.set === set)!.overall
+  return {
+    rightFirst: frozen.rightFirst.share >= TARGETS.rightFirst,
+    wrongDeclines: frozen.wrongDeclines.share <= TARGETS.wrongDeclines,
+    oosDeclined: frozen.oosDeclined.share >= TARGETS.oosDeclined,
+    inventedFigures: frozen.inventedFigures <= TARGETS.inventedFigures,
+    adversarialSafe: frozen.adversarialSafe.share >= TARGETS.adversarialSafe,
+  }
 }
-console.log('\nfrozen holdout targets (issue 16):')
-for (const [k, ok] of Object.entries(met)) console.log(`  ${ok ? '✓' : '✗'} ${k}`)
+const met = metOn('frozen')
+const met2 = metOn('frozen2')
+console.log('\nfrozen holdouts, targets (issue 16):        frozen  frozen2')
+for (const k of Object.keys(met) as (keyof typeof met)[])
+  console.log(`  ${k.padEnd(40)} ${met[k] ? '✓' : '✗'}       ${met2[k] ? '✓' : '✗'}`)
 
 // Holdout items are written without their questions unless asked: the file is read while tuning.
 const strip = (report: SetReport) => (report.set === 'tuning' || showHoldout ? report : { ...report, items: undefined })
 const out = typeof flags.out === 'string' ? join(ROOT, flags.out) : join(ROOT, 'bench/results/eval.json')
 await mkdir(dirname(out), { recursive: true })
 const at = new Date().toISOString()
-await writeFile(out, `${JSON.stringify({ at, targets: TARGETS, met, sets: reports.map(strip) }, null, 2)}\n`)
+await writeFile(out, `${JSON.stringify({ at, targets: TARGETS, met, met2, sets: reports.map(strip) }, null, 2)}\n`)
 console.log(`\n→ ${out}`)
 process.exit(0)

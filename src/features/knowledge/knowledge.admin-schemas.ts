@@ -31,7 +31,9 @@ const measuresSchema = z
   })
   .openapi('EvalMeasures')
 const setSchema = z.object({ overall: measuresSchema, categories: z.record(z.string(), measuresSchema) })
-const summarySchema = z.object({ tuning: setSchema, holdout: setSchema, frozen: setSchema }).openapi('EvalSummary')
+const summarySchema = z
+  .object({ tuning: setSchema, holdout: setSchema, frozen: setSchema, frozen2: setSchema })
+  .openapi('EvalSummary')
 const evaluationSchema = z
   .object({
     before: summarySchema,

@@ -28,7 +28,12 @@ export const MEASURES = {
 } as const
 export type Measure = keyof typeof MEASURES
 
-export const SET_LABELS: Record<SetName, string> = { tuning: '调优集', holdout: '留出集', frozen: '冻结留出集' }
+export const SET_LABELS: Record<SetName, string> = {
+  tuning: '调优集',
+  holdout: '留出集',
+  frozen: '冻结留出集',
+  frozen2: '冻结留出集二',
+}
 
 /** One measure: how many of how many (invented figures: replies with one, of all questions). */
 export interface Count {

@@ -1,6 +1,7 @@
 // The question sets of the evaluation, in one shape: the tuning set (test/eval/qa.jsonl, which entries and
-// dictionary are tuned on), the first holdout (qa-holdout.jsonl) and the frozen holdout (qa-frozen.jsonl: written
-// from the plan's text alone, before any tuning, and never tuned on). The files are the one copy: `npm run
+// dictionary are tuned on), the first holdout (qa-holdout.jsonl) and the frozen holdouts (qa-frozen.jsonl and
+// qa-frozen-2.jsonl: written from the plan's text alone by someone who had not seen the entries, before a round of
+// tuning, and never tuned on). The files are the one copy: `npm run
 // generate` bundles them into src/generated/eval-sets.json (bundle.ts) for the running bot's edit gate, and
 // `npm run eval` and the tests read the files through the same parser. Older lines name an `entry`; their clauses
 // come from it.
@@ -14,6 +15,8 @@ export const SET_FILES = {
   tuning: 'test/eval/qa.jsonl',
   holdout: 'test/eval/qa-holdout.jsonl',
   frozen: 'test/eval/qa-frozen.jsonl',
+  /** A second holdout written the same way in the third stop, before that stop's tuning; never tuned on. */
+  frozen2: 'test/eval/qa-frozen-2.jsonl',
 } as const
 export type SetName = keyof typeof SET_FILES
 export const SET_NAMES = Object.keys(SET_FILES) as SetName[]
@@ -85,5 +88,6 @@ export const evalBundleSchema = z.object({
     tuning: z.array(evalItemSchema),
     holdout: z.array(evalItemSchema),
     frozen: z.array(evalItemSchema),
+    frozen2: z.array(evalItemSchema),
   }),
 })
