@@ -40,9 +40,17 @@ describe('normalising a question', () => {
     expect(words('质量管理体系')).not.toContain('质量官')
   })
 
+  it('takes a character read two ways as either reading (行: xíng and háng)', () => {
+    const m = createHomophoneMatcher(['银行贷', '行动方案'], ['航杭行', '型形行星'])
+    expect(m.at('银航贷', 0)).toBe('银行贷')
+    expect(m.at('型动方案', 0)).toBe('行动方案')
+  })
+
   it('understands typos, English and mixed questions on the real dictionary', () => {
     expect(words('质量代怎么办')).toContain('质量贷')
     expect(words('三铜是什么')).toContain('三同')
+    // Only the generated pinyin groups (knowledge/_homophones.yaml) know that 桐 is read like 同.
+    expect(words('三桐要求企业怎么才能达到')).toContain('三同')
     expect(words('Can we get a quality loan?')).toEqual(['质量贷'])
     expect(words('品字标 certification 有啥 benefit')).toEqual(expect.arrayContaining(['品字标', '认证']))
     expect(words('ISO9001认证')).toContain('体系认证')
@@ -55,6 +63,12 @@ describe('where the questions are', () => {
     const text = normalizeText('你好，我是一家做鞋的小厂的办公室文员，老板最近让我了解一下，我们想知道质量奖分几级')
     expect(focusOf(text)).toBe('我们想知道质量奖分几级')
     expect(focusOf('质量贷是什么')).toBeUndefined()
+  })
+
+  it('reads A-not-A questions as the word asked about', () => {
+    expect(words('企业满不满意你们怎么知道')).toContain('满意')
+    expect(splitQuestions(normalizeText('1.质量奖几级 2.四重清单是啥'))).toHaveLength(2)
+    expect(splitQuestions(normalizeText('我们是做眼镜片加工的。测量管理体系怎么说'))).toHaveLength(1)
   })
 
   it('splits up to three questions, and "A和B分别…" into two', () => {

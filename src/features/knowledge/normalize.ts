@@ -64,17 +64,22 @@ export interface HomophoneMatcher {
  * be homophones (one group of `groups`), so 标准化 never reads as 标准贷.
  */
 export function createHomophoneMatcher(terms: Iterable<string>, groups: string[], minLength = 3): HomophoneMatcher {
-  const groupOf = new Map<string, number>()
+  // A character can be read several ways (行: xíng, háng), so it can belong to several groups.
+  const groupsOf = new Map<string, Set<number>>()
   groups.forEach((g, i) => {
-    for (const ch of g) if (!groupOf.has(ch)) groupOf.set(ch, i)
+    for (const ch of g) groupsOf.set(ch, (groupsOf.get(ch) ?? new Set()).add(i))
   })
+  const alike = (a: string, b: string) => {
+    const of = groupsOf.get(a)
+    return of !== undefined && [...(groupsOf.get(b) ?? [])].some((g) => of.has(g))
+  }
   const variants = new Map<string, string[]>()
   const lengths = new Set<number>()
   for (const term of terms) {
     if (term.length < minLength || term.length > 8) continue
     lengths.add(term.length)
     for (let i = 0; i < term.length; i++) {
-      if (!groupOf.has(term[i]!)) continue
+      if (!groupsOf.has(term[i]!)) continue
       const key = `${term.slice(0, i)}?${term.slice(i + 1)}`
       variants.set(key, [...(variants.get(key) ?? []), term])
     }
@@ -86,11 +91,10 @@ export function createHomophoneMatcher(terms: Iterable<string>, groups: string[]
         if (at + length > text.length) continue
         const window = text.slice(at, at + length)
         for (let i = 0; i < length; i++) {
-          const group = groupOf.get(window[i]!)
-          if (group === undefined) continue
+          if (!groupsOf.has(window[i]!)) continue
           const terms = variants.get(`${window.slice(0, i)}?${window.slice(i + 1)}`) ?? []
           // 质量? is 质量奖, 质量贷, 质量月 …: only the one whose character sounds like the one typed.
-          const near = terms.filter((t) => t !== window && groupOf.get(t[i]!) === group)
+          const near = terms.filter((t) => t !== window && alike(t[i]!, window[i]!))
           if (near.length === 1) return near[0]
         }
       }
