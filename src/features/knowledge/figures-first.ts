@@ -5,6 +5,7 @@ import type { SearchHit, SearchResult } from './knowledge-index.ts'
 
 // 哪几家 asks which ones, not how many.
 const ASKS_COUNT = /(多少|(?<!哪)几)(家|项|个|名|批)|多少(企业|标准|项目)|目标(是)?多少|指标|how many/
+const QUOTES_COUNT = /\d+\s*(家|项|个)/
 const UNIT_OF = /(家|项|个|名|批)/
 
 const statesCount = (hit: SearchHit, unit: string | undefined) =>
@@ -13,15 +14,20 @@ const statesCount = (hit: SearchHit, unit: string | undefined) =>
 /** The hits with the one that states the count asked for first (unchanged when the best already does). */
 export function figuresFirst(question: string, search: SearchResult): SearchHit[] {
   const hits = search.hits
-  if (hits.length < 2 || !ASKS_COUNT.test(question)) return hits
-  const unit = UNIT_OF.exec(question.match(ASKS_COUNT)?.[0] ?? '')?.[1]
-  // A chapter's summary (二、 主要目标) states every count; the item that states this one is the answer.
-  const summary = hits[0]!.entry.section.endsWith('、')
+  // A chapter's summary (二、 主要目标) states every count; the item that states the one asked about, or the one
+  // the question quotes (那10家品字标企业), is the answer.
+  const summary = hits[0]?.entry.section.endsWith('、') === true
+  const asks = ASKS_COUNT.test(question) || (summary && QUOTES_COUNT.test(question))
+  if (hits.length < 2 || !asks) return hits
+  const unit = UNIT_OF.exec(question.match(ASKS_COUNT)?.[0] ?? question.match(QUOTES_COUNT)?.[0] ?? '')?.[1]
   if (statesCount(hits[0]!, unit) && !summary) return hits
   const about = search.domain.length ? search.domain : search.matched
   const better = hits.find(
     (h, i) =>
-      i > 0 && statesCount(h, unit) && about.some((w) => h.entry.answer.includes(w) || h.entry.title.includes(w)),
+      i > 0 &&
+      !h.entry.section.endsWith('、') &&
+      statesCount(h, unit) &&
+      about.some((w) => h.entry.answer.includes(w) || h.entry.title.includes(w)),
   )
   return better ? [better, ...hits.filter((h) => h !== better)] : hits
 }

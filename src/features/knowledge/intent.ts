@@ -118,8 +118,11 @@ export function createIntentClassifier(
 
   // A long message is also searched by its question alone (the preamble's words only dilute it): the surer wins.
   const searches = (text: string): Searches => {
-    const topics = outOfScope.filter((t) => text.includes(t))
-    const rest = topics.reduce((acc, t) => acc.split(t).join('，'), text)
+    const named = outOfScope.filter((t) => text.includes(t))
+    const rest = named.reduce((acc, t) => acc.split(t).join('，'), text)
+    // A topic told in passing before the question (一批球阀被退货 …，这个攻关怎么组织的) is the story, not the question.
+    const asked = focusOf(text)
+    const topics = asked ? named.filter((t) => asked.includes(t)) : named
     const whole = searchOne(rest, topics)
     const focus = focusOf(rest)
     if (!focus) return whole

@@ -44,6 +44,7 @@ export function unstatedFigureLabel(question: string, grounding: string): string
 
 // 好几万 and 十几家 tell, they do not ask; 几乎 is no number at all.
 const ASKS_QUANTITY = /(?<![好十没])(?:多少|几(?!乎))个?([\u4e00-\u9fa5]?)/
+const ASKS_HOW_LONG = /多久|多长时间|多少天|几天|多快|多长周期/
 const MONEY = /钱|费|万|元|补贴|补助|奖励|奖金|报销|资金|经费|价/
 const NUMERAL = '[\\d零〇一二两三四五六七八九十百千万]+'
 
@@ -53,6 +54,9 @@ const NUMERAL = '[\\d零〇一二两三四五六七八九十百千万]+'
  */
 export function unansweredQuantityLabel(question: string, cited: string): string | undefined {
   const text = normalizeText(question)
+  // 多久推送一次, 多长时间能办好: a time or a frequency, which the plan never gives.
+  if (ASKS_HOW_LONG.test(text))
+    return /\d\s*(天|日|个月|年|小时)|每(天|日|周|月|年)/.test(cited) ? undefined : '具体时间'
   const asked = ASKS_QUANTITY.exec(text)
   if (!asked) return undefined
   if (MONEY.test(text)) return /\d\s*(万|元)/.test(cited) ? undefined : '具体金额'

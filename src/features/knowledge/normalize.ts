@@ -5,6 +5,7 @@
 
 const QUOTES = /[“”"'‘’「」『』《》〈〉【】]/g
 const LATIN = /[a-z0-9]/
+const HAN = /\p{Script=Han}/u
 
 /**
  * Lower-cased NFKC text without quotes; whitespace is dropped except one space between two Latin words or numbers,
@@ -12,9 +13,13 @@ const LATIN = /[a-z0-9]/
  */
 export function normalizeText(text: string): string {
   const t = text.normalize('NFKC').toLowerCase().replace(QUOTES, '')
-  return t.replace(/\s+/g, (space, at: number) =>
-    LATIN.test(t[at - 1] ?? '') && LATIN.test(t[at + space.length] ?? '') ? ' ' : '',
-  )
+  return t.replace(/\s+/g, (space, at: number) => {
+    const before = t[at - 1] ?? ''
+    const after = t[at + space.length] ?? ''
+    if (LATIN.test(before) && LATIN.test(after)) return ' '
+    // On a phone a space between two Chinese phrases is the comma ("有啥用啊 我们眼镜厂老板天天问我").
+    return HAN.test(before) && HAN.test(after) ? '，' : ''
+  })
 }
 
 export interface EnglishMap {
@@ -47,8 +52,12 @@ export function createEnglishMap(english: Record<string, string[]>): EnglishMap 
   return {
     translate(text) {
       if (!/[a-z]/.test(text)) return text
-      // Spaces around the Chinese term keep it apart from the Latin words beside it.
-      return text.replace(pattern, (_, phrase: string) => ` ${to.get(phrase.replace(/[\s-]+/g, ' ')) ?? phrase} `)
+      // A space keeps the Chinese term apart from a Latin word beside it; next to Chinese it would read as a comma.
+      return text.replace(pattern, (match: string, phrase: string, at: number, whole: string) => {
+        const before = LATIN.test(whole[at - 1] ?? '') ? ' ' : ''
+        const after = LATIN.test(whole[at + match.length] ?? '') ? ' ' : ''
+        return `${before}${to.get(phrase.replace(/[\s-]+/g, ' ')) ?? phrase}${after}`
+      })
     },
   }
 }
