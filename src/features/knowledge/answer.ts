@@ -12,6 +12,8 @@ import { audienceNote, factsAsked, unansweredQuantityLabel, unstatedFigureLabel 
 import { isClauseEntry } from './plan.ts'
 import { silentNote, silentTopics } from './silence.ts'
 
+/** Generic "not stated" labels a direct answer (a fact, who a measure is for) may well answer itself. */
+const ANSWERED_BY_LEAD = new Set(['具体构成', '适用范围', '具体名单'])
 /** Other entries are mentioned only when they score almost as well as the best one. */
 const RELATED_SHARE = 0.75
 const QUESTION_MAX = 60
@@ -79,11 +81,16 @@ export function answerPart(
   const figure = unstatedFigureLabel(question, cited)
   if (figure && !silent.includes(figure)) silent.unshift(figure)
   const facts = factsAsked(question, entry)
+  const audience = audienceNote(question, entry, dictionary)
+  // A generic "not stated" the direct answer answers is dropped: a fact may list the names or parts asked for, the
+  // audience note says who a measure is for. What the entry itself says the plan is silent on stays.
+  const answered = (label: string) =>
+    !entry.silentOn.includes(label) && (label === '适用范围' ? Boolean(facts.length || audience) : facts.length > 0)
   const said = facts.map((f) => f.say).join('')
   const quantity = silent.length ? undefined : unansweredQuantityLabel(question, `${cited}${said}`)
   if (quantity) silent.push(quantity)
-  const audience = audienceNote(question, entry, dictionary)
-  const note = silentNote(silent)
+  const shown = silent.filter((label) => !(ANSWERED_BY_LEAD.has(label) && answered(label)))
+  const note = silentNote(shown)
   // What was asked comes first: the fact, who it is for, or — when nothing stated answers it — that it is not stated.
   const leads = [...facts.map((f) => f.say), audience].filter(Boolean)
   // A fact quoted from another clause is what answered the question: that clause is cited first, the entry's after.
@@ -99,7 +106,7 @@ export function answerPart(
     lead,
     answer: options.answerText ?? (clause ? clauseExcerpt(entry.answer, options.words ?? []) : entry.answer),
     silentNote: leads.length ? note : '',
-    silent,
+    silent: shown,
     citation: `依据：${POLICY_NAME}${[...others, entry.section].join('；')}`,
     citations,
   }

@@ -8,7 +8,7 @@ import { type CompiledPatterns, compilePatterns, type Dictionary } from './dicti
 import { figuresFirst } from './figures-first.ts'
 import type { KnowledgeIndex, SearchResult } from './knowledge-index.ts'
 import { clauseIdsOf } from './plan.ts'
-import { focusOf, splitQuestions } from './questions.ts'
+import { askingSentences, focusOf, splitQuestions } from './questions.ts'
 import { normalizeText } from './tokenizer.ts'
 
 export const KNOWLEDGE_INTENTS = [
@@ -118,11 +118,13 @@ export function createIntentClassifier(
 
   // A long message is also searched by its question alone (the preamble's words only dilute it): the surer wins.
   const searches = (text: string): Searches => {
-    const named = outOfScope.filter((t) => text.includes(t))
+    // Topics are named in Chinese or in English ("export license" → 出口许可).
+    const read = index.tokenizer.inChinese(text)
+    const named = outOfScope.filter((t) => read.includes(t))
     const rest = named.reduce((acc, t) => acc.split(t).join('，'), text)
-    // A topic told in passing before the question (一批球阀被退货 …，这个攻关怎么组织的) is the story, not the question.
-    const asked = focusOf(text)
-    const topics = asked ? named.filter((t) => asked.includes(t)) : named
+    // A topic told in passing before the question (一批球阀被退货。…这个攻关怎么组织的？) is the story, not the question.
+    const asked = askingSentences(read)
+    const topics = named.filter((t) => asked.includes(t))
     const whole = searchOne(rest, topics)
     const focus = focusOf(rest)
     if (!focus) return whole

@@ -61,6 +61,8 @@ export function unansweredQuantityLabel(question: string, cited: string): string
   if (!asked) return undefined
   if (MONEY.test(text)) return /\d\s*(万|元)/.test(cited) ? undefined : '具体金额'
   const unit = asked[1]
-  const stated = unit ? new RegExp(`${NUMERAL}\\s*${unit}`).test(cited) : /\d/.test(cited)
+  // A numbered list ((一) … (九)) answers "几项/几个方面" by itself.
+  const listed = (cited.match(/[(（][一二三四五六七八九十]+[)）]/g) ?? []).length > 1
+  const stated = listed || (unit ? new RegExp(`${NUMERAL}\\s*${unit}`).test(cited) : /\d/.test(cited))
   return stated ? undefined : '具体数字'
 }

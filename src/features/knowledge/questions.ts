@@ -32,6 +32,15 @@ export function focusOf(text: string): string | undefined {
   return focus.length < text.length ? focus : undefined
 }
 
+/** The message from its first sentence that asks something to the end (the whole message when none does). */
+export function askingSentences(text: string): string {
+  const sentences = text.split(/(?<=[。！!？?\n])/)
+  // A sentence closed with 。 tells (摸索了几个月也没找到原因。); one closed with ？, or not closed, may ask.
+  const asks = (s: string) => /[？?]$/.test(s) || (!/[。！!]$/.test(s) && (QUESTION_CUE.test(s) || TELL_ME.test(s)))
+  const first = sentences.findIndex(asks)
+  return first > 0 ? sentences.slice(first).join('') : text
+}
+
 /**
  * The questions of a message, at most three: sentences, and "A和B分别…" read as "A…" and "B…". One question
  * gives a list of one (the message itself).

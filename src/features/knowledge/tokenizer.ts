@@ -24,6 +24,8 @@ export interface Tokenizer {
   tokenize(text: string, options?: TokenizeOptions): Tokens
   /** Lower-cased NFKC text without quotes and spaces: what every matcher sees. */
   normalize(text: string): string
+  /** Normalised text with its English terms read as the plan's Chinese ones ("export license" → 出口许可). */
+  inChinese(text: string): string
   isStopword(word: string): boolean
   /** An ask word or silent-topic phrasing: says what kind of answer is wanted, not what about. */
   isNeutral(word: string): boolean
@@ -205,6 +207,7 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
 
   return {
     normalize: normalizeText,
+    inChinese: (text) => normalizeText(english.translate(text.normalize('NFKC').toLowerCase())),
     isStopword: (word) => stopwords.has(word),
     isNeutral: (word) => neutral.has(word),
     isDomainTerm: (word) => domain.has(word),
