@@ -15,7 +15,7 @@ const feishu = withFeishu({ env: { FEISHU_MODE: 'ws' }, ws: true, wsSilenceMs: 2
 beforeEach(async () => {
   feishu.server.deps.handlers.actions.set(decide.action, decide)
   // The SDK pings on 'open' but attaches its frame listener a tick later; once our fake has seen a ping, it listens.
-  await waitFor(() => feishu.gateway.open.length === 1 && feishu.gateway.pings > 0, 5000, 'a long connection')
+  await waitFor(() => feishu.gateway.open.length === 1 && feishu.gateway.listening, 5000, 'a long connection')
 })
 
 const replies = () => feishu.fake.messages().filter((c) => c.path.startsWith('/open-apis/im/v1/messages'))
@@ -44,6 +44,8 @@ describe('Feishu long connection', () => {
       'a fresh connection',
     )
     feishu.gateway.silent = false
+    // The new connection's client pings once it listens: a push before that would find no listener.
+    await waitFor(() => feishu.gateway.listening, 5000, 'the fresh connection listening')
     expect(await feishu.gateway.push(messageEvent({ chatType: 'p2p', text: '帮助' }))).toMatchObject({ code: 200 })
   })
 })

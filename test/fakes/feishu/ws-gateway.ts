@@ -48,6 +48,8 @@ export class FakeWsGateway {
   readonly wss = new WebSocketServer({ noServer: true })
   readonly sockets: WebSocket[] = []
   pings = 0
+  /** Sockets whose client has pinged: the SDK attaches its frame listener just before its first ping. */
+  private readonly pinged = new WeakSet<WebSocket>()
   /** When true the gateway keeps sockets open but answers nothing: a half-dead connection. */
   silent = false
   private baseUrl = ''
@@ -81,10 +83,17 @@ export class FakeWsGateway {
     return this.sockets.filter((s) => s.readyState === s.OPEN)
   }
 
+  /** The newest open connection's client listens for frames (it has pinged on it). */
+  get listening(): boolean {
+    const socket = this.open.at(-1)
+    return socket !== undefined && this.pinged.has(socket)
+  }
+
   private onFrame(ws: WebSocket, frame: DecodedFrame) {
     const header = (key: string) => frame.headers.find((h) => h.key === key)?.value
     if (frame.method === 0 && header('type') === 'ping') {
       this.pings++
+      this.pinged.add(ws)
       if (this.silent) return
       const payload = new TextEncoder().encode(JSON.stringify(this.clientConfig))
       ws.send(Frame.encode({ ...frame, headers: [{ key: 'type', value: 'pong' }], payload }).finish())
