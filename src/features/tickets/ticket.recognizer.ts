@@ -8,7 +8,7 @@ import { detectCategory } from './categories.ts'
 const MINE = /我的(工单|待办|申请)|工单(进度|状态|查询)|查(询|看)?(一下)?(我的)?工单|我负责的工单|待审批|全部工单/
 const REQUEST = /(我(们)?(要|想|需要|希望|申请)|帮(我|忙)|麻烦|请(你|帮|安排)|预约|约一?下?|报个?名)/
 const SERVICE =
-  /申请|预约|约|上门|安排|办理|服务|减免|推荐|校准|检测|检定|培训|辅导|联系|对接|派人|指导|起草|报名|代办|办下来/
+  /申请|预约|约|上门|安排|办理|服务|减免|推荐|校准|检测|检定|培训|辅导|联系|对接|派人|指导|起草|报名|代办|办下来|申报|纳入|加进|加入|牵线|报上去/
 const QUESTION =
   /(吗|么|呢|怎么|如何|哪些|什么|多少|能否|是否|条件)[？?]?$|[？?]|哪些|哪几|是什么|什么是|怎么(办|申请|弄|收费|报名|参加|预约|申报)|如何|能办|都能|可以办|了解|知道|问问|问一下|需要(准备)?什么|什么(材料|条件|资料|手续|流程)|想问|请问|有没有.{0,12}(机构|单位|地方|部门|人|政策|渠道)/
 /**
@@ -16,7 +16,7 @@ const QUESTION =
  * ("能派个师傅来我们厂一趟吗"), something arranged for them, or a request in English.
  */
 const PLAIN_REQUEST =
-  /((能|可以|可不可以|能不能|麻烦|请)(帮我们?|给我们|派|安排)|来我们(厂|公司|单位)|给我们安排|帮我(们)?(报名|报个名|预约|安排|申请|对接)|帮我们?把.{1,12}(办|弄|搞)(下来|好|一下))|\b(please|pls|plz)\b.*\b(arrange|book|schedule|send|apply|request)\b|\b(i|we)\s*(want|need|would like|'d like)\s*to\s*(book|apply|request|schedule|arrange)\b|\bcan\s+(someone|you|anyone)\s+(come|send|visit)\b|\b(book|request|schedule|arrange)\s+(a|an)\b/i
+  /((能|可以|可不可以|能不能|麻烦|请)(帮我们?|给我们|派|安排)|来我们(厂|公司|单位)|给我们安排|帮我(们)?(报名|报个名|预约|安排|申请|对接)|帮我们?把.{1,12}(办|弄|搞)(下来|好|一下)|(请|麻烦)把(我们|我司|我厂|我们公司|我们厂))|\b(please|pls|plz)\b.*\b(arrange|book|schedule|send|apply|request)\b|\b(i|we)\s*(want|need|would like|'d like)\s*to\s*(book|apply|request|schedule|arrange)\b|\bcan\s+(someone|you|anyone)\s+(come|send|visit)\b|\b(book|request|schedule|arrange)\s+(a|an)\b/i
 /** "有没有机构可以帮我们…": asking whether there is such help, not asking for it. */
 const ASKS_WHETHER = /^(我们?)?(想问|请问|问一下)?.{0,4}(有没有|是否有|有无|有哪些|哪里有)/
 const ENGLISH_SERVICE = /service|visit|calibrat|testing|inspection|training|consult|help|certif|expert/i
