@@ -14,7 +14,7 @@ const pgUp = await postgresAvailable()
 if (!pgUp) console.warn(`\n⚠ PostgreSQL tests SKIPPED (knowledge edits): no server answers at ${PG_SERVER_URL}\n`)
 
 const ADMIN = '知识库管理员'
-const ADDED = '具体以工作人员答复为准。'
+const ADDED = '请以正式文件为准。'
 const QUESTION = '检验检测费用能减免吗？'
 
 let server: TestServer

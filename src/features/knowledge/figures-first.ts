@@ -4,7 +4,8 @@
 import type { SearchHit, SearchResult } from './knowledge-index.ts'
 
 // 哪几家 asks which ones, not how many.
-const ASKS_COUNT = /(多少|(?<!哪)几)(家|项|个|名|批)|多少(企业|标准|项目)|目标(是)?多少|指标|how many/
+const ASKS_COUNT =
+  /(多少|(?<!哪)几)(家|项|个|名|批)|多少(企业|标准|项目)|目标(是)?多少|指标|how many|(什么|哪些|啥)目标|目标(是什么|有哪些|是啥)|定了.{0,4}目标/
 const QUOTES_COUNT = /\d+\s*(家|项|个)/
 const UNIT_OF = /(家|项|个|名|批)/
 

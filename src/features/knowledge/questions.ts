@@ -13,6 +13,7 @@ const TELL_ME = /介绍|说说|讲讲|说一下|讲一下|解释|科普/
 const NEXT_QUESTION = /(?:另外|还有|再问一下|再问|顺便问一下|顺便问|以及|同时|此外|那么|然后)[，,：:]?/g
 /** "1.质量奖几级 2.四重清单是啥": a numbered list asks one question per number (2.5万 is a number). */
 const NUMBERED = /(?<![\d.])\d{1,2}[.、)）]\s*(?=\p{Script=Han})/gu
+const STATEMENT_END = /[。！!]$/
 const MIN_PREAMBLE = 24
 const MAX_QUESTIONS = 3
 /** A clause shorter than this ("怎么办") leans on its neighbour for its subject. */
@@ -52,8 +53,12 @@ export function splitQuestions(text: string): string[] {
     .split(SENTENCE_END)
     .map((s) => s.replace(/^[，,。？?！!；;\s]+|[，,；;\s]+$/g, ''))
     .filter((s) => s.replace(/[？?。！!]/g, '').length >= 2)
-  // What the asker tells first ("我们是做眼镜片加工的。") is context, not a question to answer on its own.
+  // What the asker tells first ("我们是做眼镜片加工的。") is context, not a question to answer on its own; someone
+  // who closes questions with ？ closes what they tell with 。 ("还听说有什么质量贷、检测费减免。").
+  const marks = /[？?]/.test(text)
+  const told = (s: string) => marks && STATEMENT_END.test(s)
   const questions = sentences
+    .filter((s) => !told(s))
     .flatMap(splitAsking)
     .flatMap(splitRespectively)
     .filter((q) => QUESTION_CUE.test(q) || TELL_ME.test(q))
