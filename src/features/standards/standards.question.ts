@@ -23,6 +23,8 @@ export interface StandardsQuestion {
 export function parseStandardsQuestion(text: string): StandardsQuestion | null {
   if (!LIST.test(text)) return null
   if (/怎么|如何|怎样|流程|申报|扶持|补助|奖励|制定.{0,4}(要|需)/.test(text)) return null
+  // The plan's target (今年计划新增多少项先进标准) and criteria (评选标准, 收费标准) are not the standards library.
+  if (/新增|目标|计划|(评选|评审|评分|认定|收费|补助|申请|准入)标准/.test(text)) return null
   const industry = INDUSTRY_WORDS.find(([, re]) => re.test(text))?.[0] ?? null
   const zhejiangMade = /浙江制造|品字标/.test(text)
   const own = /我们|我司|本企业|咱们|我们行业|本行业/.test(text)
