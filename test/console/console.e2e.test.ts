@@ -231,7 +231,7 @@ test.skipIf(!available)(
     await page.getByRole('link', { name: '知识库' }).click()
     await page.locator('a[href="/admin/knowledge/fee-waiver/edit"]').click()
     const answer = page.locator('textarea[name="answer"]')
-    const added = '请以正式文件为准。'
+    const added = '谢谢。'
     await answer.fill(`${await answer.inputValue()}${added}`)
     await page.getByRole('button', { name: '预览' }).click()
     await expect(page.getByTestId('preview').locator('.qs-card').textContent()).resolves.toContain(added)

@@ -13,7 +13,7 @@ import { isClauseEntry } from './plan.ts'
 import { silentNote, silentTopics } from './silence.ts'
 
 /** Generic "not stated" labels a direct answer (a fact, who a measure is for) may well answer itself. */
-const ANSWERED_BY_LEAD = new Set(['具体构成', '适用范围', '具体名单'])
+const ANSWERED_BY_LEAD = new Set(['具体构成', '适用范围', '具体名单', '申报条件'])
 /** Other entries are mentioned only when they score almost as well as the best one. */
 const RELATED_SHARE = 0.75
 const QUESTION_MAX = 60
@@ -85,7 +85,8 @@ export function answerPart(
   // A generic "not stated" the direct answer answers is dropped: a fact may list the names or parts asked for, the
   // audience note says who a measure is for. What the entry itself says the plan is silent on stays.
   const answered = (label: string) =>
-    !entry.silentOn.includes(label) && (label === '适用范围' ? Boolean(facts.length || audience) : facts.length > 0)
+    !entry.silentOn.includes(label) &&
+    (label === '适用范围' || label === '申报条件' ? Boolean(facts.length || audience) : facts.length > 0)
   const said = facts.map((f) => f.say).join('')
   const quantity = silent.length ? undefined : unansweredQuantityLabel(question, `${cited}${said}`)
   if (quantity) silent.push(quantity)
