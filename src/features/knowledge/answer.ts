@@ -12,8 +12,16 @@ import { audienceNote, factsAsked, unansweredQuantityLabel, unstatedFigureLabel 
 import { isClauseEntry } from './plan.ts'
 import { silentNote, silentTopics } from './silence.ts'
 
-/** Generic "not stated" labels a direct answer (a fact, who a measure is for) may well answer itself. */
-const ANSWERED_BY_LEAD = new Set(['具体构成', '适用范围', '具体名单', '申报条件'])
+/**
+ * Generic "not stated" labels a direct answer may well answer itself: a fact may list the parts or names asked for;
+ * who may take part, or on what terms, is answered by a fact or by the audience note (who a measure is for).
+ */
+const ANSWERED_BY: Record<string, 'fact' | 'fact or audience'> = {
+  具体构成: 'fact',
+  具体名单: 'fact',
+  适用范围: 'fact or audience',
+  申报条件: 'fact or audience',
+}
 /** Other entries are mentioned only when they score almost as well as the best one. */
 const RELATED_SHARE = 0.75
 const QUESTION_MAX = 60
@@ -82,15 +90,17 @@ export function answerPart(
   if (figure && !silent.includes(figure)) silent.unshift(figure)
   const facts = factsAsked(question, entry)
   const audience = audienceNote(question, entry, dictionary)
-  // A generic "not stated" the direct answer answers is dropped: a fact may list the names or parts asked for, the
-  // audience note says who a measure is for. What the entry itself says the plan is silent on stays.
-  const answered = (label: string) =>
-    !entry.silentOn.includes(label) &&
-    (label === '适用范围' || label === '申报条件' ? Boolean(facts.length || audience) : facts.length > 0)
+  // A generic "not stated" the direct answer answers is dropped; what the entry itself says the plan is silent on
+  // stays.
+  const answered = (label: string) => {
+    const by = ANSWERED_BY[label]
+    if (!by || entry.silentOn.includes(label)) return false
+    return facts.length > 0 || (by === 'fact or audience' && Boolean(audience))
+  }
   const said = facts.map((f) => f.say).join('')
   const quantity = silent.length ? undefined : unansweredQuantityLabel(question, `${cited}${said}`)
   if (quantity) silent.push(quantity)
-  const shown = silent.filter((label) => !(ANSWERED_BY_LEAD.has(label) && answered(label)))
+  const shown = silent.filter((label) => !answered(label))
   const note = silentNote(shown)
   // What was asked comes first: the fact, who it is for, or — when nothing stated answers it — that it is not stated.
   const leads = [...facts.map((f) => f.say), audience].filter(Boolean)

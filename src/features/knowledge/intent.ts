@@ -124,11 +124,12 @@ export function createIntentClassifier(
     const rest = named.reduce((acc, t) => acc.split(t).join('，'), text)
     // A topic told in passing before the question (一批球阀被退货。…这个攻关怎么组织的？) is the story, not the question.
     // … unless the question itself names nothing of the plan (货款被拖欠了。…能不能帮我们追讨？): then it asks about the story.
+    // Searched only when a named topic lies in the story: most questions name none.
     const asked = askingSentences(read)
-    const own = index
-      .search(asked, 1)
-      .matched.some((w) => [...w].length > 1 && !broad.has(w) && !index.tokenizer.isNeutral(w))
-    const topics = own ? named.filter((t) => asked.includes(t)) : named
+    const inQuestion = named.filter((t) => asked.includes(t))
+    const own = () =>
+      index.search(asked, 1).matched.some((w) => [...w].length > 1 && !broad.has(w) && !index.tokenizer.isNeutral(w))
+    const topics = inQuestion.length < named.length && own() ? inQuestion : named
     const whole = searchOne(rest, topics)
     const focus = focusOf(rest)
     if (!focus) return whole

@@ -62,6 +62,21 @@ export function createEnglishMap(english: Record<string, string[]>): EnglishMap 
   }
 }
 
+const englishMaps = new WeakMap<Record<string, string[]>, EnglishMap>()
+/** The map of a dictionary's `english` table, built once however many readers ask for it. */
+export function englishMapOf(english: Record<string, string[]>): EnglishMap {
+  let map = englishMaps.get(english)
+  if (!map) {
+    map = createEnglishMap(english)
+    englishMaps.set(english, map)
+  }
+  return map
+}
+
+/** Normalised text with its English terms read as the plan's Chinese ones ("export license" → 出口许可). */
+export const inChinese = (text: string, english: EnglishMap) =>
+  normalizeText(english.translate(text.normalize('NFKC').toLowerCase()))
+
 export interface HomophoneMatcher {
   /** The domain term a window starting at `at` spells with one homophone swapped (质量代 → 质量贷), if any. */
   at(text: string, at: number): string | undefined
@@ -80,7 +95,8 @@ export function createHomophoneMatcher(terms: Iterable<string>, groups: string[]
   })
   const alike = (a: string, b: string) => {
     const of = groupsOf.get(a)
-    return of !== undefined && [...(groupsOf.get(b) ?? [])].some((g) => of.has(g))
+    if (of) for (const g of groupsOf.get(b) ?? []) if (of.has(g)) return true
+    return false
   }
   const variants = new Map<string, string[]>()
   const lengths = new Set<number>()

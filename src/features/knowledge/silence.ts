@@ -2,26 +2,16 @@
 // can state it plainly and offer a service ticket instead of guessing.
 import type { Dictionary } from './dictionary.ts'
 import type { KnowledgeEntry } from './entry.ts'
-import { createEnglishMap, type EnglishMap } from './normalize.ts'
+import { englishMapOf, inChinese } from './normalize.ts'
 import { normalizeText } from './tokenizer.ts'
-
-const englishMaps = new WeakMap<Dictionary, EnglishMap>()
-/** The question with its English terms in the plan's words ("subsidy amount" → 奖励标准), one map per dictionary. */
-function inChinese(question: string, dictionary: Dictionary): string {
-  let english = englishMaps.get(dictionary)
-  if (!english) {
-    english = createEnglishMap(dictionary.english)
-    englishMaps.set(dictionary, english)
-  }
-  return normalizeText(english.translate(question.normalize('NFKC').toLowerCase()))
-}
 
 /**
  * Labels from the entry's `silent_on` (first) and the dictionary's `silent_always` whose cue phrases occur in the
  * question. A cue claimed by an entry label is not reused by a generic one (世界计量日是哪天 → 活动日期, not 申报时间).
  */
 export function silentTopics(question: string, entry: KnowledgeEntry, dictionary: Dictionary): string[] {
-  const text = inChinese(question, dictionary)
+  // English questions ask for amounts and deadlines too (subsidy amount → 奖励标准).
+  const text = inChinese(question, englishMapOf(dictionary.english))
   const labels: string[] = []
   const used = new Set<string>()
   const consider = (label: string, claimed: boolean) => {

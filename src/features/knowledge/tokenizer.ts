@@ -4,7 +4,7 @@
 //  3. character bigrams catch typos and phrasings neither knows (品字表 still shares 品字 with 品字标).
 // Aliases and typos are replaced by their canonical term, on both the indexing and the question side.
 import type { Dictionary } from './dictionary.ts'
-import { createEnglishMap, createHomophoneMatcher, normalizeText } from './normalize.ts'
+import { createHomophoneMatcher, englishMapOf, inChinese, normalizeText } from './normalize.ts'
 
 export { normalizeText }
 
@@ -77,7 +77,7 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
   const neutral = new Set([...dictionary.ask_words, ...Object.values(dictionary.silent_cues).flat()].map(normalizeText))
   const stopwords = new Set(dictionary.stopwords.map(normalizeText))
   for (const w of neutral) domain.delete(w)
-  const english = createEnglishMap(dictionary.english)
+  const english = englishMapOf(dictionary.english)
   const curated = new Set([...dictionary.words, ...Object.keys(dictionary.synonyms)].map(normalizeText))
   const homophones = createHomophoneMatcher(
     [...domain].filter((w) => w.length >= 3 || curated.has(w)),
@@ -207,12 +207,12 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
 
   return {
     normalize: normalizeText,
-    inChinese: (text) => normalizeText(english.translate(text.normalize('NFKC').toLowerCase())),
+    inChinese: (text) => inChinese(text, english),
     isStopword: (word) => stopwords.has(word),
     isNeutral: (word) => neutral.has(word),
     isDomainTerm: (word) => domain.has(word),
     tokenize(text, options = {}) {
-      const normalized = normalizeText(english.translate(text.normalize('NFKC').toLowerCase()))
+      const normalized = inChinese(text, english)
       const asked = options.query ? collapseAskingForms(normalized) : normalized
       return { words: words(asked, options.query === true), bigrams: bigrams(asked) }
     },
