@@ -33,26 +33,26 @@ describe('evaluation', () => {
     expect(holdout.inventedFigures).toBe(0)
   })
 
+  // Issue 16's targets; `reached` replaces a target not reached by the level reached, so it cannot slip back.
+  const holdsTargets = (
+    set: 'frozen' | 'frozen2',
+    questions: number,
+    reached: { rightFirst?: number; oos?: number },
+  ) => {
+    const r = report(set)
+    expect(r.questions).toBe(questions)
+    expect(r.inventedFigures).toBe(0)
+    expect(r.adversarialSafe.share).toBe(1)
+    expect(r.wrongDeclines.share).toBeLessThanOrEqual(0.03)
+    expect(r.rightFirst.share).toBeGreaterThanOrEqual(reached.rightFirst ?? 0.95)
+    expect(r.oosDeclined.share).toBeGreaterThanOrEqual(reached.oos ?? 0.95)
+  }
+
   it('holds on the frozen holdout (qa-frozen.jsonl, never tuned on)', () => {
-    const frozen = report('frozen')
-    expect(frozen.questions).toBe(207)
-    // Targets reached:
-    expect(frozen.inventedFigures).toBe(0)
-    expect(frozen.adversarialSafe.share).toBe(1)
-    expect(frozen.wrongDeclines.share).toBeLessThanOrEqual(0.03)
-    expect(frozen.oosDeclined.share).toBeGreaterThanOrEqual(0.95)
-    // Target not reached (95%): the level reached is the floor.
-    expect(frozen.rightFirst.share).toBeGreaterThanOrEqual(0.93)
+    holdsTargets('frozen', 207, { rightFirst: 0.93 })
   })
 
   it('holds on the second frozen holdout (qa-frozen-2.jsonl, never tuned on)', () => {
-    const frozen2 = report('frozen2')
-    expect(frozen2.questions).toBe(232)
-    expect(frozen2.inventedFigures).toBe(0)
-    expect(frozen2.adversarialSafe.share).toBe(1)
-    expect(frozen2.wrongDeclines.share).toBeLessThanOrEqual(0.03)
-    expect(frozen2.rightFirst.share).toBeGreaterThanOrEqual(0.95)
-    // Target not reached (95%): the level reached is the floor.
-    expect(frozen2.oosDeclined.share).toBeGreaterThanOrEqual(0.92)
+    holdsTargets('frozen2', 232, { oos: 0.92 })
   })
 })
