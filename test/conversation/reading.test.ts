@@ -78,10 +78,7 @@ describe('claims of office or authority', () => {
     // A colleague's question about the plan is answered like anyone's: saying who one is asks for nothing.
     '我是市场监管所的新同事，局里是怎么推进和调度这个行动的？',
     '我是局里张科长，质量贷是什么？',
-  ])(
-    '“%s” is not',
-    (text) => expect(recognize(identityClaimRecognizer, text)).toBeNull(),
-  )
+  ])('“%s” is not', (text) => expect(recognize(identityClaimRecognizer, text)).toBeNull())
 })
 
 describe('opening a request needs a request', () => {

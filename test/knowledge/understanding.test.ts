@@ -118,6 +118,19 @@ describe('answering the question asked', () => {
     expect(text).not.toContain('50万')
   })
 
+  it('says a rumour the plan does not hold is not in it, in any numerals', () => {
+    for (const q of [
+      '听说拿了品字标的企业三年内免于监督抽查，真的假的？',
+      '群里有人说市计量院来厂里校准可以打五折，有这回事吗',
+    ]) {
+      expect(replyOf(q).text).toContain('方案中没有写明这一说法')
+    }
+    // …and one it does hold is answered from the clause, without doubt cast on it.
+    const { text } = replyOf('听说以后省市区不会重复来抽查了，是真的吗')
+    expect(text).toContain('三级抽查不重复')
+    expect(text).not.toContain('没有写明')
+  })
+
   it('tells a clothing firm the eyewear action is for eyewear', () => {
     const { text } = replyOf('我们做服装的，能参加眼镜行业质量管理体系认证提升行动吗')
     expect(text).toContain('面向眼镜行业')
@@ -136,5 +149,22 @@ describe('answering the question asked', () => {
 
   it('declines what the plan does not cover, offering a ticket', () => {
     expect(service.classify('高新技术企业认定什么时候申报').intent).toBe('out_of_scope')
+  })
+
+  it('declines the programmes of other districts, whatever plan words they use', () => {
+    for (const q of ['鹿城区品字标奖励多少', '龙湾区的质量奖怎么申报', '隔壁鹿城区的质量奖政策和瓯海一样吗']) {
+      expect(service.classify(q)).toMatchObject({ intent: 'out_of_scope', data: { reason: 'elsewhere' } })
+    }
+    // Where the asker is, or a question about 瓯海 itself, is not another district's programme.
+    expect(service.classify('公司注册在龙湾，瓯海有工厂，品字标培育能算我们吗').data.reason).not.toBe('elsewhere')
+    expect(service.classify('上海那边有首席质量官补贴，瓯海有吗').data.reason).not.toBe('elsewhere')
+  })
+
+  it('declines work the plan never does, even next to a plan word', () => {
+    for (const q of ['抽检不合格怎么申请复检', '计量器具型式批准在哪里申请']) {
+      expect(service.classify(q).intent).toBe('out_of_scope')
+    }
+    // A topic that only qualifies a plan term does not decide it.
+    expect(service.classify('当首席质量官有职称要求吗').intent).not.toBe('out_of_scope')
   })
 })

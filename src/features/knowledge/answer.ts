@@ -8,7 +8,7 @@ import type { Dictionary } from './dictionary.ts'
 import { citeSource, type KnowledgeEntry, POLICY_NAME } from './entry.ts'
 import { inventedFigures } from './figures.ts'
 import type { Classification } from './intent.ts'
-import { audienceNote, factsAsked, unansweredQuantityLabel, unstatedFigureLabel } from './lead.ts'
+import { audienceNote, factsAsked, unansweredQuantityLabel, unstatedClaimLabel, unstatedFigureLabel } from './lead.ts'
 import { isClauseEntry } from './plan.ts'
 import { silentNote, silentTopics } from './silence.ts'
 
@@ -88,7 +88,9 @@ export function answerPart(
   const cited = `${entry.source}${entry.answer}`
   const figure = unstatedFigureLabel(question, cited)
   if (figure && !silent.includes(figure)) silent.unshift(figure)
-  const facts = factsAsked(question, entry)
+  const claim = figure ? undefined : unstatedClaimLabel(question, cited)
+  if (claim) silent.unshift(claim)
+  const facts = factsAsked(question, entry, options.words)
   const audience = audienceNote(question, entry, dictionary)
   // A generic "not stated" the direct answer answers is dropped; what the entry itself says the plan is silent on
   // stays.
@@ -183,14 +185,19 @@ export function declineCardOf(classification: Pick<Classification, 'data'>): Car
   const topic = classification.data.topic
   // A topic naming a number (12315) is not repeated: a reply shows no figure the plan does not hold.
   const named = topic && !/\d/.test(topic) ? `“${topic}”` : '事项'
-  const reason = topic
-    ? `抱歉，您问的${named}不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
-    : '抱歉，我在《瓯海区质量强企千百行动方案》中没有找到与您的问题直接相关的内容，为避免误导，暂不作答。'
+  const elsewhere = classification.data.reason === 'elsewhere'
+  const reason = elsewhere
+    ? `抱歉，《瓯海区质量强企千百行动方案》是瓯海区的方案，不涉及${named}的政策，我无法为您解答。`
+    : topic
+      ? `抱歉，您问的${named}不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
+      : '抱歉，我在《瓯海区质量强企千百行动方案》中没有找到与您的问题直接相关的内容，为避免误导，暂不作答。'
   return declineCard({
     reason,
     topics: DECLINE_TOPICS,
-    hint: topic
-      ? '相关业务请咨询对应主管部门；如需质量方面的帮助，可以提交服务申请，由工作人员联系您。'
-      : '您可以换个说法再问，或提交服务申请，由工作人员为您解答。',
+    hint: elsewhere
+      ? '其他地区的政策请咨询当地市场监管部门；如需质量方面的帮助，可以提交服务申请，由工作人员联系您。'
+      : topic
+        ? '相关业务请咨询对应主管部门；如需质量方面的帮助，可以提交服务申请，由工作人员联系您。'
+        : '您可以换个说法再问，或提交服务申请，由工作人员为您解答。',
   })
 }

@@ -47,6 +47,10 @@ export const dictionarySchema = z
     homophones: z.array(phrase).default([]),
     /** Words naming a trade or sector (服装, 眼镜 …): checked against an entry's `audience`. */
     sectors: z.array(phrase).default([]),
+    /** Out-of-scope topics that may qualify a plan term (首席质量官有职称要求吗) rather than be what is asked. */
+    qualifiers: z.array(phrase).default([]),
+    /** Other districts and cities: a question about their own programmes is out of scope, plan words or not. */
+    elsewhere: z.array(phrase).default([]),
   })
   .strict()
 export type Dictionary = z.infer<typeof dictionarySchema>

@@ -8,7 +8,7 @@ import { type CompiledPatterns, compilePatterns, type Dictionary } from './dicti
 import { figuresFirst } from './figures-first.ts'
 import type { KnowledgeIndex, SearchResult } from './knowledge-index.ts'
 import { clauseIdsOf } from './plan.ts'
-import { askingSentences, focusOf, splitQuestions } from './questions.ts'
+import { askingSentences, focusOf, splitQuestions, withoutSelfStatements } from './questions.ts'
 import { normalizeText } from './tokenizer.ts'
 
 export const KNOWLEDGE_INTENTS = [
@@ -82,6 +82,19 @@ export interface ClassifierOptions {
   calibration?: Calibration
 }
 
+/**
+ * The other district or city whose own programme a question asks about ("鹿城区品字标奖励多少" → 鹿城区), if any. A
+ * place after 在/从/到/是… says where the asker is ("公司注册在龙湾，品字标培育能算我们吗"): their story, not the subject;
+ * and "上海有首席质量官补贴，瓯海有吗" asks about 瓯海, unless it compares the two (跟瓯海一样吗).
+ */
+function placesAsked(places: readonly string[]): (asked: string) => string | undefined {
+  if (!places.length) return () => undefined
+  const names = [...places].sort((a, b) => b.length - a.length).join('|')
+  const re = new RegExp(`(?<![在从于到自是])(?:${names})(?:区|市|县|省)?`, 'u')
+  const compares = /一样|相同|区别|不同|差别|谁(高|多|好)|比较|对比/
+  return (asked) => (asked.includes('瓯海') && !compares.test(asked) ? undefined : re.exec(asked)?.[0])
+}
+
 export function createIntentClassifier(
   index: KnowledgeIndex,
   dictionary: Dictionary,
@@ -91,6 +104,7 @@ export function createIntentClassifier(
   const patterns: CompiledPatterns = compilePatterns(dictionary)
   const outOfScope = [...new Set(dictionary.out_of_scope.map(normalizeText))].sort((a, b) => b.length - a.length)
   const any = (list: RegExp[], text: string) => list.some((re) => re.test(text))
+  const elsewhere = placesAsked(dictionary.elsewhere)
 
   const result = (intent: KnowledgeIntent, confidence: number, data: IntentData, search?: SearchResult) => ({
     intent,
@@ -99,12 +113,14 @@ export function createIntentClassifier(
     search,
   })
 
-  // Next to an out-of-scope topic only a real domain term counts (外卖平台 must not match 服务平台), and not one
-  // that only names a kind of help (高新技术企业认定有什么补贴: 补贴 is 项目资金, but the question is about 高企) or
-  // the asker's trade (眼镜店验光师证怎么考: the question is about 验光师, not the eyewear industry's certification).
+  // An out-of-scope topic in the question decides it, plan words or not (抽检不合格怎么复检 is about 复检), unless it
+  // only qualifies a plan term (首席质量官有职称要求吗, 公司注册在龙湾…): then a real domain term counts (外卖平台 must
+  // not match 服务平台), and not one that only names a kind of help (补贴 is 项目资金) or the asker's trade (眼镜店…).
   const broad = new Set([...dictionary.broad_terms, ...dictionary.sectors].map(normalizeText))
+  const qualifiers = new Set([...dictionary.qualifiers, ...dictionary.elsewhere].map(normalizeText))
   const onTopic = (search: SearchResult, topics: string[]) =>
-    search.hits.length > 0 && (!topics.length || search.domain.some((d) => !broad.has(d)))
+    search.hits.length > 0 &&
+    (!topics.length || (topics.every((t) => qualifiers.has(t)) && search.domain.some((d) => !broad.has(d))))
 
   const searchOne = (text: string, topics: string[]): Searches => {
     const entries = index.search(text, 3)
@@ -125,7 +141,7 @@ export function createIntentClassifier(
     // A topic told in passing before the question (一批球阀被退货。…这个攻关怎么组织的？) is the story, not the question.
     // … unless the question itself names nothing of the plan (货款被拖欠了。…能不能帮我们追讨？): then it asks about the story.
     // Searched only when a named topic lies in the story: most questions name none.
-    const asked = askingSentences(read)
+    const asked = withoutSelfStatements(askingSentences(read))
     const inQuestion = named.filter((t) => asked.includes(t))
     const own = () =>
       index.search(asked, 1).matched.some((w) => [...w].length > 1 && !broad.has(w) && !index.tokenizer.isNeutral(w))
@@ -150,6 +166,9 @@ export function createIntentClassifier(
       const bare = text.replace(/[\p{P}\p{S}]/gu, '')
       if (!bare) return result('help', 1, { entryIds: [], reason: 'empty' })
       if (any(patterns.smalltalk, text)) return result('smalltalk', 1, { entryIds: [] })
+
+      const place = elsewhere(askingSentences(text))
+      if (place) return result('out_of_scope', 0.9, { entryIds: [], reason: 'elsewhere', topic: place })
 
       let found = searches(text)
       const sure = (f: Searches) =>

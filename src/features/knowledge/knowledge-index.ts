@@ -14,6 +14,8 @@ export const FIELDS: Bm25Field[] = [
 /** Bigrams only back words up: typos and unknown phrasings. */
 const BIGRAM_WEIGHT = 0.3
 /** Ask words (申请, 条件 …) say little about the topic. */
+/** A broad term's weight next to a specific one. */
+const QUALIFIER_WEIGHT = 0.7
 const NEUTRAL_WEIGHT = 0.2
 /** A word the index never saw counts against confidence, a stray single character much less. */
 const UNKNOWN_CHAR_SHARE = 0.25
@@ -141,7 +143,13 @@ export function createKnowledgeIndex(
     search(query, limit = 3) {
       const { words, bigrams } = tokenizer.tokenize(query, { query: true })
       const weights = new Map<string, number>()
-      for (const w of words) weights.set(w, tokenizer.isNeutral(w) ? NEUTRAL_WEIGHT : 1)
+      // Next to a specific term, a broad one mostly says who asks (我们小厂 → 中小微企业) or what kind of help.
+      const specific = words.some((w) => tokenizer.isDomainTerm(w) && !tokenizer.isBroad(w))
+      for (const w of words)
+        weights.set(
+          w,
+          tokenizer.isNeutral(w) ? NEUTRAL_WEIGHT : specific && tokenizer.isBroad(w) ? QUALIFIER_WEIGHT : 1,
+        )
       for (const g of bigrams) if (!weights.has(g)) weights.set(g, BIGRAM_WEIGHT)
       const scores = bm25.score(weights)
       const top = topK(scores, limit)

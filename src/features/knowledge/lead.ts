@@ -6,10 +6,14 @@ import type { Fact, KnowledgeEntry } from './entry.ts'
 import { inventedFigures } from './figures.ts'
 import { normalizeText } from './normalize.ts'
 
-/** The facts of `entry` the question asks for. */
-export function factsAsked(question: string, entry: KnowledgeEntry): Fact[] {
+/**
+ * The facts of `entry` the question asks for: a cue in its text, or among its search words (which read typos as
+ * the term meant: 三个医号工程 → 一号工程).
+ */
+export function factsAsked(question: string, entry: KnowledgeEntry, words: readonly string[] = []): Fact[] {
   const text = normalizeText(question)
-  return (entry.facts ?? []).filter((f) => f.ask.some((cue) => text.includes(normalizeText(cue))))
+  const asks = (cue: string) => text.includes(normalizeText(cue)) || words.includes(normalizeText(cue))
+  return (entry.facts ?? []).filter((f) => f.ask.some(asks))
 }
 
 /** Who the measure is for, when the question names a sector: theirs (yes) or another (the plan names only …). */
@@ -40,6 +44,32 @@ export function unstatedFigureLabel(question: string, grounding: string): string
   if (/月|日|号|年|天|时间/.test(text)) return '具体时间'
   if (/家|项|个|名/.test(text)) return '该数字'
   return '具体数字'
+}
+
+const NUMERAL_CLASS = '[\\d零〇一二两三四五六七八九十百千万半]'
+/** What a rumour's answer says in place of a label: the plan holds no such statement. */
+export const UNSTATED_CLAIM = '这一说法'
+const HEARSAY =
+  /听说|听人说|有人说|有人讲|群里(?:说|讲|传|发)|据说|传言|传闻|同行说|别人说|外面说|是真的吗|真的假的|是不是真的|靠谱吗|有这回事|有这事|属实吗|可信吗|是这样吗/
+/**
+ * What makes a rumour a claim: a figure (三年内, 五折 — in any numerals) or an absolute promise or threat. Softer words
+ * (不再, 必须) often paraphrase what the plan does say (抽查不重复, 配备质量安全总监), so they are not claims.
+ */
+const ASSERTS = new RegExp(
+  `${NUMERAL_CLASS}+\\s*(?:年|个月|天|折|成|倍|万|元|块|家|次|%|％)|免于|免检|免抽|免费|全免|全部|全额|包过|保证|取消|吊销|罚款|直接(?:给|发|奖|列|评)|自动`,
+  'gu',
+)
+
+/**
+ * A rumour (听说拿了品字标三年内免于抽查，真的假的) whose figure or promise the cited text does not hold: the answer
+ * says the plan holds no such statement, rather than quote a clause as if it confirmed it. Figures the question
+ * names in digits are told by unstatedFigureLabel.
+ */
+export function unstatedClaimLabel(question: string, cited: string): string | undefined {
+  const text = normalizeText(question)
+  if (!HEARSAY.test(text)) return undefined
+  const claims = [...text.matchAll(ASSERTS)].map((m) => m[0])
+  return claims.some((c) => !normalizeText(cited).includes(c)) ? UNSTATED_CLAIM : undefined
 }
 
 // 好几万 and 十几家 tell, they do not ask; 几乎 is no number at all.

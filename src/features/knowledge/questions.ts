@@ -42,6 +42,16 @@ export function askingSentences(text: string): string {
   return first > 0 ? sentences.slice(first).join('') : text
 }
 
+/** A clause telling what the asker is or has ("我们有营业执照", "我们是做食品的"). */
+const SELF_STATEMENT = /^(?:我们|我司|我厂|本公司|我们公司|我们厂|咱们)(?:公司|厂)?(?:是|有|已经|已|刚|在|做|属于|主要)/
+
+/** The question without the clauses that only tell about the asker ("我们有营业执照，质量贷是什么" → 质量贷是什么). */
+export function withoutSelfStatements(text: string): string {
+  const clauses = text.split(/(?<=[，,])/)
+  const kept = clauses.filter((c) => !(SELF_STATEMENT.test(c) && !QUESTION_CUE.test(c) && !TELL_ME.test(c)))
+  return kept.length && kept.length < clauses.length ? kept.join('') : text
+}
+
 /**
  * The questions of a message, at most three: sentences, and "A和B分别…" read as "A…" and "B…". One question
  * gives a list of one (the message itself).

@@ -2,6 +2,7 @@
 // can state it plainly and offer a service ticket instead of guessing.
 import type { Dictionary } from './dictionary.ts'
 import type { KnowledgeEntry } from './entry.ts'
+import { UNSTATED_CLAIM } from './lead.ts'
 import { englishMapOf, inChinese } from './normalize.ts'
 import { normalizeText } from './tokenizer.ts'
 
@@ -27,5 +28,13 @@ export function silentTopics(question: string, entry: KnowledgeEntry, dictionary
   return labels
 }
 
-export const silentNote = (labels: string[]) =>
-  labels.length ? `方案未明确${labels.join('、')}，建议提交服务申请由工作人员为您解答。` : ''
+/** The note for the labels; a rumour's claim (UNSTATED_CLAIM) is said to be absent from the plan, first. */
+export function silentNote(labels: string[]): string {
+  if (!labels.length) return ''
+  const rest = labels.filter((l) => l !== UNSTATED_CLAIM)
+  const said = [
+    labels.includes(UNSTATED_CLAIM) ? '方案中没有写明这一说法' : '',
+    rest.length ? `方案未明确${rest.join('、')}` : '',
+  ].filter(Boolean)
+  return `${said.join('，也')}，建议提交服务申请由工作人员为您解答。`
+}

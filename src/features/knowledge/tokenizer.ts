@@ -31,6 +31,8 @@ export interface Tokenizer {
   isNeutral(word: string): boolean
   /** A domain term: a dictionary word, synonym or entry keyword (not a neutral word). */
   isDomainTerm(word: string): boolean
+  /** A broad term or a trade (检验检测, 中小微企业, 眼镜): often who asks or what kind of help, not the topic. */
+  isBroad(word: string): boolean
 }
 
 interface TrieNode {
@@ -74,6 +76,7 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
     const n = normalizeText(w)
     if (n.length > 1) domain.add(canon(n))
   }
+  const broad = new Set([...dictionary.broad_terms, ...dictionary.sectors].map(normalizeText))
   const neutral = new Set([...dictionary.ask_words, ...Object.values(dictionary.silent_cues).flat()].map(normalizeText))
   const stopwords = new Set(dictionary.stopwords.map(normalizeText))
   for (const w of neutral) domain.delete(w)
@@ -211,6 +214,7 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
     isStopword: (word) => stopwords.has(word),
     isNeutral: (word) => neutral.has(word),
     isDomainTerm: (word) => domain.has(word),
+    isBroad: (word) => broad.has(word),
     tokenize(text, options = {}) {
       const normalized = inChinese(text, english)
       const asked = options.query ? collapseAskingForms(normalized) : normalized

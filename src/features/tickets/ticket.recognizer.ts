@@ -10,13 +10,19 @@ const REQUEST = /(我(们)?(要|想|需要|希望|申请)|帮(我|忙)|麻烦|�
 const SERVICE =
   /申请|预约|约|上门|安排|办理|服务|减免|推荐|校准|检测|检定|培训|辅导|联系|对接|派人|指导|起草|报名|代办|办下来|申报|纳入|加进|加入|牵线|报上去/
 const QUESTION =
-  /(吗|么|呢|怎么|如何|哪些|什么|多少|能否|是否|条件)[？?]?$|[？?]|哪些|哪几|是什么|什么是|怎么(办|申请|弄|收费|报名|参加|预约|申报)|如何|能办|都能|可以办|了解|知道|问问|问一下|需要(准备)?什么|什么(材料|条件|资料|手续|流程)|想问|请问|有没有.{0,12}(机构|单位|地方|部门|人|政策|渠道)/
+  /(吗|么|呢|嘛|伐|不|没|怎么|如何|哪些|什么|多少|能否|是否|条件)[啊呀哦吧]?[？?]?$|会不会|是不是|啥时候|要啥|准备啥|咋|[？?]|哪些|哪几|是什么|什么是|怎么(办|申请|弄|收费|报名|参加|预约|申报)|如何|能办|都能|可以办|了解|知道|问问|问一下|需要(准备)?什么|什么(材料|条件|资料|手续|流程)|想问|请问|有没有.{0,12}(机构|单位|地方|部门|人|政策|渠道)/
 /**
  * A request however politely it is put, even as a question: someone sent to the asker's own premises
  * ("能派个师傅来我们厂一趟吗"), something arranged for them, or a request in English.
  */
 const PLAIN_REQUEST =
   /((能|可以|可不可以|能不能|麻烦|请)(帮我们?|给我们|派|安排)|来我们(厂|公司|单位)|给我们安排|帮我(们)?(报名|报个名|预约|安排|申请|对接)|帮我们?把.{1,12}(办|弄|搞)(下来|好|一下)|(请|麻烦)把(我们|我司|我厂|我们公司|我们厂))|\b(please|pls|plz)\b.*\b(arrange|book|schedule|send|apply|request)\b|\b(i|we)\s*(want|need|would like|'d like)\s*to\s*(book|apply|request|schedule|arrange)\b|\bcan\s+(someone|you|anyone)\s+(come|send|visit)\b|\b(book|request|schedule|arrange)\s+(a|an)\b/i
+/**
+ * "品牌服务机构能帮我们搞价值评估不", "质量管家能来我们厂帮忙吗": asking what someone the plan names can do, not
+ * asking for it; the answer offers the request.
+ */
+const ASKS_WHAT_THEY_DO =
+  /(机构|中心|平台|专家|管家|特派员|园丁|部门|单位|服务团|联盟|计量院|先锋队|他们|这种人|方案里?|政策)(能|可以|会|能不能|可不可以|会不会)(帮|来|给|为|上门|到)/
 /** "有没有机构可以帮我们…": asking whether there is such help, not asking for it. */
 const ASKS_WHETHER = /^(我们?)?(想问|请问|问一下)?.{0,4}(有没有|是否有|有无|有哪些|哪里有)/
 const ENGLISH_SERVICE = /service|visit|calibrat|testing|inspection|training|consult|help|certif|expert/i
@@ -35,7 +41,7 @@ export const ticketRecognizer: IntentRecognizer = {
         .split(/[，,。；;！!]/)
         .filter((c) => c.trim())
         .at(-1) ?? t
-    const endsAsking = QUESTION.test(last) && !PLAIN_REQUEST.test(last)
+    const endsAsking = QUESTION.test(last) && (!PLAIN_REQUEST.test(last) || ASKS_WHAT_THEY_DO.test(t))
     const plain =
       PLAIN_REQUEST.test(t) &&
       !endsAsking &&
@@ -43,7 +49,8 @@ export const ticketRecognizer: IntentRecognizer = {
       (SERVICE.test(t) || ENGLISH_SERVICE.test(t) || /派|来/.test(t))
     const asks = /^(申请|预约)/.test(t) || BARE_SERVICE.test(t) || (REQUEST.test(t) && SERVICE.test(t))
     // "你们有没有培训的", "方案里有没有政府出钱帮我们这种小企业的": asking whether such help exists.
-    const whether = ASKS_WHETHER.test(last) || /有没有|有无|是否有/.test(last)
+    const whether =
+      ASKS_WHETHER.test(last) || /有没有|有无|是否有/.test(last) || (endsAsking && ASKS_WHAT_THEY_DO.test(t))
     if (!plain && (!asks || QUESTION.test(t) || whether)) return null
     const category = detectCategory(t)
     return { intent: 'ticket', confidence: 0.9, data: category ? { category: category.code } : {} }
