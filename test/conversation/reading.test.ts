@@ -86,10 +86,21 @@ describe('opening a request needs a request', () => {
     '“%s” opens one',
     (text) => expect(recognize(ticketRecognizer, text)).toMatchObject({ intent: 'ticket' }),
   )
-  test.each(['一站式服务平台都能办哪些事', '一站式服务是什么', '我想了解一站式服务', '申请服务需要什么材料'])(
-    '“%s” does not',
-    (text) => expect(recognize(ticketRecognizer, text)).toBeNull(),
+  test.each(['能不能帮我们安排上门校准', '能派个师傅来我们厂一趟吗', '麻烦安排人来校准一下压力表吧'])(
+    '“%s” opens one, however politely put',
+    (text) => expect(recognize(ticketRecognizer, text)).toMatchObject({ intent: 'ticket' }),
   )
+  test.each([
+    '一站式服务平台都能办哪些事',
+    '一站式服务是什么',
+    '我想了解一站式服务',
+    '申请服务需要什么材料',
+    // Asking what someone the plan names can do is a question; the answer offers the request.
+    '那个品牌服务专业机构能帮我们搞品牌运营跟价值评估不',
+    '质量管家、质量特派员能来我们厂帮忙吗？',
+    '我们要是想冲质量奖，会不会帮我们单独出一个辅导方案啊',
+    '同线同标同质那个方案里能帮我们吗？',
+  ])('“%s” does not', (text) => expect(recognize(ticketRecognizer, text)).toBeNull())
 })
 
 describe('a phone number in a message', () => {
