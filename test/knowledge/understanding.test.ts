@@ -167,4 +167,16 @@ describe('answering the question asked', () => {
     // A topic that only qualifies a plan term does not decide it.
     expect(service.classify('当首席质量官有职称要求吗').intent).not.toBe('out_of_scope')
   })
+
+  it('declines how to get a certificate another body issues, and says which', () => {
+    expect(service.classify('我们想办个检测实验室，CMA资质认定首次申请要准备啥材料').data).toMatchObject({
+      reason: 'procedure',
+      topic: 'CMA',
+    })
+    expect(service.classify('3C强制性认证要去哪个机构申请').intent).toBe('out_of_scope')
+    expect(service.classify('眼镜架国家标准最新版是哪年发布的').intent).toBe('out_of_scope')
+    // The plan's own use of them is answered.
+    expect(service.classify('实验室资质认定的风险预警会推送给我们吗').intent).toBe('policy_answer')
+    expect(service.classify('许可证、强制性认证类产品的企业要建立什么机制').intent).toBe('policy_answer')
+  })
 })

@@ -16,13 +16,17 @@ const SILENT_ON = /额度|多少钱|贷多少|利率|利息|几个点|贴息|哪
 const FINDER =
   /(还能|还可以|可以|能|应该|适合|值得|怎么)(去)?(争取|申报|申请|评|拿|冲|考虑|参评).{0,8}(奖|认证|荣誉|称号)|(哪些|什么|啥|哪个)(奖|认证|荣誉|称号|资质).{0,10}(能|可以|适合|值得|还)(去)?(争取|申报|申请|评|拿|冲)|(还差|还缺)(哪些|什么|啥)(奖|认证|荣誉)/
 
+/** Another kind of loan (创业担保贷款): not the plan's 增信, so not this check; the knowledge feature declines it. */
+const OTHER_LOAN = /(创业|担保|抵押|信用|经营|个人|助学|房|车|贴息)贷款?|房贷|车贷|经营贷/
+
 const productOf = (text: string): EligibilityQuestion['product'] =>
   text.includes('标准贷') ? '标准贷' : text.includes('质量贷') ? '质量贷' : undefined
 
 /** The question when the text clearly asks one; null otherwise (the recognizer then stays out of the way). */
 export function parseEligibilityQuestion(text: string): EligibilityQuestion | null {
   if (FINDER.test(text)) return { kind: 'finder' }
-  if (LOAN_WORD.test(text) && LOAN_ASK.test(text) && !SILENT_ON.test(text))
+  const otherLoan = OTHER_LOAN.test(text) && !/质量贷|标准贷/.test(text)
+  if (LOAN_WORD.test(text) && LOAN_ASK.test(text) && !SILENT_ON.test(text) && !otherLoan)
     return { kind: 'loan', product: productOf(text) }
   return null
 }

@@ -49,6 +49,10 @@ export const dictionarySchema = z
     sectors: z.array(phrase).default([]),
     /** Out-of-scope topics that may qualify a plan term (首席质量官有职称要求吗) rather than be what is asked. */
     qualifiers: z.array(phrase).default([]),
+    /** Certificates, licences and standards other bodies issue (`on`), and asking how to get one (`asks`). */
+    procedures: z
+      .object({ on: z.array(phrase).default([]), asks: z.array(phrase).default([]) })
+      .default({ on: [], asks: [] }),
     /** Other districts and cities: a question about their own programmes is out of scope, plan words or not. */
     elsewhere: z.array(phrase).default([]),
   })

@@ -95,6 +95,26 @@ function placesAsked(places: readonly string[]): (asked: string) => string | und
   return (asked) => (asked.includes('瓯海') && !compares.test(asked) ? undefined : re.exec(asked)?.[0])
 }
 
+/**
+ * The certificate, licence or standard whose getting a question asks about ("CMA资质认定首次申请要准备啥" → cma), if
+ * any: the plan names them only as a starting point or for risk warnings, never how to get one.
+ */
+function procedureAsked(procedures: Dictionary['procedures']): (asked: string, read: string) => string | undefined {
+  const on = procedures.on.map(normalizeText).sort((a, b) => b.length - a.length)
+  const asks = procedures.asks.map(normalizeText)
+  return (asked, read) => {
+    if (!asks.some((a) => asked.includes(a) || read.includes(a))) return undefined
+    // As the asker wrote it (CMA), not as the English reading renamed it (实验室资质认定).
+    const first = (text: string) =>
+      on
+        .map((o) => ({ o, at: text.indexOf(o) }))
+        .filter((m) => m.at >= 0)
+        .sort((a, b) => a.at - b.at)[0]?.o
+    const name = first(asked) ?? first(read)
+    return name && /^[a-z]+$/.test(name) ? name.toUpperCase() : name
+  }
+}
+
 export function createIntentClassifier(
   index: KnowledgeIndex,
   dictionary: Dictionary,
@@ -105,6 +125,7 @@ export function createIntentClassifier(
   const outOfScope = [...new Set(dictionary.out_of_scope.map(normalizeText))].sort((a, b) => b.length - a.length)
   const any = (list: RegExp[], text: string) => list.some((re) => re.test(text))
   const elsewhere = placesAsked(dictionary.elsewhere)
+  const procedure = procedureAsked(dictionary.procedures)
 
   const result = (intent: KnowledgeIntent, confidence: number, data: IntentData, search?: SearchResult) => ({
     intent,
@@ -169,6 +190,10 @@ export function createIntentClassifier(
 
       const place = elsewhere(askingSentences(text))
       if (place) return result('out_of_scope', 0.9, { entryIds: [], reason: 'elsewhere', topic: place })
+      // Named in Chinese or English (CMA, CCC certification); the English reading may rename it, so both are read.
+      const asking = askingSentences(text)
+      const certificate = procedure(asking, index.tokenizer.inChinese(asking))
+      if (certificate) return result('out_of_scope', 0.9, { entryIds: [], reason: 'procedure', topic: certificate })
 
       let found = searches(text)
       const sure = (f: Searches) =>
