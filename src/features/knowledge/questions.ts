@@ -3,9 +3,9 @@
 // Pure text work on normalised text; the classifier and the answer decide what each piece is worth.
 
 const CLAUSE_END = /[，,。.！!？?；;\n]+/
-// 推不推, 满不满意: A-not-A asks too; 好几万 and 十几家 do not.
+// 推不推, 满不满意, 出来了没: A-not-A asks too; 好几万 and 十几家 do not.
 const QUESTION_CUE =
-  /[吗呢么嘛伐]|怎么|怎样|什么|啥|哪|(?<![好十没])几(?!乎)|多少|是否|如何|咋|谁|分别|(\p{Script=Han})[不没]\1|呀$/u
+  /[吗呢么嘛伐]|怎么|怎样|什么|啥|哪|(?<![好十没])几(?!乎)|多少|是否|如何|咋|谁|分别|(\p{Script=Han})[不没]\1|呀$|(?:了|过)没有?[？?]?$/u
 const SENTENCE_END = /(?<=[？?！!。；;\n])|(?<=[吗呢])[，,]/
 /** Asking without a question word: 介绍一下质量贷。 */
 const TELL_ME = /介绍|说说|讲讲|说一下|讲一下|解释|科普/
