@@ -27,9 +27,12 @@ const CONTINUE = new RegExp(
 /** Asks rather than tells: a question mark, a question particle at the end, or a question word. */
 const QUESTION =
   /[？?]|(?:吗|么|嘛|呢)[。！!~～\s]*$|^(?:请问|问一下|问下|咨询一下|想问|想了解)|是什么|什么是|什么意思|哪些|哪几|哪个|哪家|怎么|如何|多少|为什么|为啥|是否|能否|是不是|有没有|能不能|可不可以|是真的/
-/** Requests no government service answers (a poem, a joke, a story …): out of scope whatever flow is open. */
+/**
+ * Requests no government service answers (a poem, a slogan, an article, a translation …): out of scope whatever flow
+ * is open, and whenever they are asked.
+ */
 const OFF_TASK =
-  /(?:写|作|编|创作|讲|唱)(?:一|几|两|个)?(?:首|篇|段|则|个)?.{0,10}?(?:诗|诗歌|歌曲|作文|故事|笑话|小说|对联|段子)|^(?:翻译|讲个笑话|陪我聊)/
+  /(?:写|作|编|创作|讲|唱|想|拟)(?:一|几|两|个|\d+)?(?:首|篇|段|则|个|条|份)?.{0,10}?(?:诗|诗歌|歌曲|作文|故事|笑话|小说|对联|段子|宣传稿|演讲稿|发言稿|文章|软文|标语|口号|文案|广告语)|^(?:翻译|讲个笑话|陪我聊)|帮我(?:们)?翻译|\btranslate\b|\bwrite (?:me )?(?:a|an|some) (?:poem|essay|story|slogan|article)/i
 /** Digits and punctuation only: an attempt at a number or code, never a question. */
 const BARE = /^[\d\s\p{P}\p{S}]+$/u
 

@@ -45,14 +45,21 @@ test.each([
 ])('“%s” asks: %s', (text, asks) => expect(looksLikeQuestion(text)).toBe(asks))
 
 describe('requests no government service answers', () => {
-  test.each(['帮我写一首关于春天的诗', '给我讲个笑话', '写篇作文', '翻译一下这段话'])('“%s” is one', (text) =>
-    expect(looksOffTask(text)).toBe(true),
-  )
+  test.each([
+    '帮我写一首关于春天的诗',
+    '给我讲个笑话',
+    '写篇作文',
+    '翻译一下这段话',
+    '帮我写篇世界计量日的宣传稿',
+    '质量月快到了，帮我们厂想10条质量标语',
+    'Can you translate this test report for me',
+  ])('“%s” is one', (text) => expect(looksOffTask(text)).toBe(true))
   test.each([
     '需要校准作业用的量具，附图',
     '帮我编制企业标准',
     '写一份质量手册需要帮助',
     '我们厂做诗歌主题文创产品的检测',
+    '帮我们起草一份浙江制造标准',
   ])('“%s” is not', (text) => expect(looksOffTask(text)).toBe(false))
 })
 

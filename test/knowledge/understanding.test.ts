@@ -2,12 +2,14 @@
 // answer answers them (the fact asked first, who a measure is for, what the plan does not state, every clause of
 // the plan answerable). Examples are the issue's; the evaluation (test/eval) measures on questions nobody tuned on.
 import { readFile } from 'node:fs/promises'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { renderCardText } from '../../src/cards/render-text.ts'
 import { createEnglishMap, createHomophoneMatcher, normalizeText } from '../../src/features/knowledge/normalize.ts'
 import { CLAUSE_ENTRY_PREFIX, clauseIdsOf, parsePlan } from '../../src/features/knowledge/plan.ts'
 import { focusOf, splitQuestions } from '../../src/features/knowledge/questions.ts'
+import { knowledgeRecognizer } from '../../src/features/knowledge/recognizer.ts'
 import { POLICY_FILE } from '../eval/evaluate.ts'
+import { testCore } from '../helpers/core.ts'
 import { realService } from './helpers.ts'
 
 const service = await realService()
@@ -166,6 +168,16 @@ describe('answering the question asked', () => {
     }
     // A topic that only qualifies a plan term does not decide it.
     expect(service.classify('当首席质量官有职称要求吗').intent).not.toBe('out_of_scope')
+  })
+
+  it('declines writing for someone, but answers a question that only mentions writing', async () => {
+    const core = await testCore()
+    onTestFinished(() => core.close())
+    const deps = { ...core.deps, knowledge: service }
+    const declined = await knowledgeRecognizer.recognize('帮我写篇世界计量日的宣传稿，800字左右', deps)
+    expect(declined).toMatchObject({ intent: 'out_of_scope', data: { reason: 'off_task' } })
+    const asked = await knowledgeRecognizer.recognize('我们要写一篇宣传稿。请问这个行动的总体要求是什么？', deps)
+    expect(asked?.intent).toBe('policy_answer')
   })
 
   it('declines how to get a certificate another body issues, and says which', () => {

@@ -91,7 +91,7 @@ function placesAsked(places: readonly string[]): (asked: string) => string | und
   if (!places.length) return () => undefined
   const names = [...places].sort((a, b) => b.length - a.length).join('|')
   const re = new RegExp(`(?<![在从于到自是])(?:${names})(?:区|市|县|省)?`, 'u')
-  const compares = /一样|相同|区别|不同|差别|谁(高|多|好)|比较|对比/
+  const compares = /一样|相同|区别|不同|差别|(谁|哪个|哪边)(高|多|好|强)|比较|对比/
   return (asked) => (asked.includes('瓯海') && !compares.test(asked) ? undefined : re.exec(asked)?.[0])
 }
 
