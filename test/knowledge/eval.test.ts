@@ -14,11 +14,9 @@ describe('evaluation', () => {
     const tuning = report('tuning')
     expect(tuning.questions).toBeGreaterThanOrEqual(250)
     expect(tuning.oosDeclined.n).toBeGreaterThanOrEqual(35)
-    expect(tuning.rightFirst.share).toBeGreaterThanOrEqual(0.94)
+    expect(tuning.rightFirst.share).toBeGreaterThanOrEqual(0.95)
     expect(tuning.wrongDeclines.share).toBeLessThanOrEqual(0.02)
-    // The tuning set's later lines hold many out-of-scope questions in the plan's own words (电能表计量不准找谁投诉,
-    // 型式批准在哪里申请): the level reached is the floor.
-    expect(tuning.oosDeclined.share).toBeGreaterThanOrEqual(0.9)
+    expect(tuning.oosDeclined.share).toBeGreaterThanOrEqual(0.95)
     expect(tuning.inventedFigures).toBe(0)
     expect(tuning.adversarialSafe.share).toBe(1)
     const classifier = await evaluate()
@@ -49,7 +47,7 @@ describe('evaluation', () => {
   }
 
   it('holds on the frozen holdout (qa-frozen.jsonl, never tuned on)', () => {
-    holdsTargets('frozen', 207, { rightFirst: 0.93 })
+    holdsTargets('frozen', 207, {})
   })
 
   it('holds on the second frozen holdout (qa-frozen-2.jsonl, never tuned on)', () => {

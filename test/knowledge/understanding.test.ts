@@ -7,9 +7,8 @@ import { renderCardText } from '../../src/cards/render-text.ts'
 import { createEnglishMap, createHomophoneMatcher, normalizeText } from '../../src/features/knowledge/normalize.ts'
 import { CLAUSE_ENTRY_PREFIX, clauseIdsOf, parsePlan } from '../../src/features/knowledge/plan.ts'
 import { focusOf, splitQuestions } from '../../src/features/knowledge/questions.ts'
-import { knowledgeRecognizer } from '../../src/features/knowledge/recognizer.ts'
 import { POLICY_FILE } from '../eval/evaluate.ts'
-import { testCore } from '../helpers/core.ts'
+import { openAsker } from '../eval/harness.ts'
 import { realService } from './helpers.ts'
 
 const service = await realService()
@@ -171,13 +170,21 @@ describe('answering the question asked', () => {
   })
 
   it('declines writing for someone, but answers a question that only mentions writing', async () => {
-    const core = await testCore()
-    onTestFinished(() => core.close())
-    const deps = { ...core.deps, knowledge: service }
-    const declined = await knowledgeRecognizer.recognize('帮我写篇世界计量日的宣传稿，800字左右', deps)
-    expect(declined).toMatchObject({ intent: 'out_of_scope', data: { reason: 'off_task' } })
-    const asked = await knowledgeRecognizer.recognize('我们要写一篇宣传稿。请问这个行动的总体要求是什么？', deps)
-    expect(asked?.intent).toBe('policy_answer')
+    const asker = await openAsker(service)
+    onTestFinished(() => asker.close())
+    const declined = await asker.ask('帮我写篇世界计量日的宣传稿，800字左右')
+    expect(declined.intent).toBe('out_of_scope')
+    expect(declined.text).toContain('撰写文稿')
+    const asked = await asker.ask('我们要写一篇宣传稿。请问这个行动的总体要求是什么？')
+    expect(asked.intent).toBe('policy_answer')
+  })
+
+  it('answers a question that turns to the plan after an out-of-scope story in the same sentence', () => {
+    expect(service.classify('环保局刚来查完排污，顺便问下你们有没有绿色认证这块的培育帮扶？').intent).toBe(
+      'policy_answer',
+    )
+    // …but a subject put first is what is asked about.
+    expect(service.classify('新研发的计量器具要做型式批准，流程怎么走').intent).toBe('out_of_scope')
   })
 
   it('declines how to get a certificate another body issues, and says which', () => {

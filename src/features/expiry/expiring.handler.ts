@@ -8,7 +8,7 @@ import { APPLY_CERTIFICATION, certListCard } from './expiry.cards.ts'
 import { daysLeft, HORIZON_MS } from './thresholds.ts'
 
 const ASKS = /证书.{0,8}(到期|过期|失效|有效期)|(到期|过期|快到期).{0,6}证书/
-const HOW = /流程|手续|怎么(续|办|弄|申请)|如何|要走|需要什么|材料/
+const HOW = /流程|手续|怎么(续|办|弄|申请)|如何|要走|需要什么|材料|几年|多久|多长|报名|考/
 
 export const expiryRecognizer: IntentRecognizer = {
   name: 'expiry',

@@ -8,7 +8,7 @@ import { type CompiledPatterns, compilePatterns, type Dictionary } from './dicti
 import { figuresFirst } from './figures-first.ts'
 import type { KnowledgeIndex, SearchResult } from './knowledge-index.ts'
 import { clauseIdsOf } from './plan.ts'
-import { askingSentences, focusOf, splitQuestions, withoutSelfStatements } from './questions.ts'
+import { askingClauses, askingSentences, focusOf, splitQuestions, withoutSelfStatements } from './questions.ts'
 import { normalizeText } from './tokenizer.ts'
 
 export const KNOWLEDGE_INTENTS = [
@@ -51,6 +51,8 @@ export interface Searches {
   /** The question without the out-of-scope topics it names. */
   rest: string
   topics: string[]
+  /** The clauses that ask, from the first that does: a topic only before them is the story. */
+  asking: string
   entries: SearchResult
   clauses?: SearchResult
   /** Probability that answering from the best entry (clause) is right; 0 when off topic. */
@@ -139,18 +141,21 @@ export function createIntentClassifier(
   // not match 服务平台), and not one that only names a kind of help (补贴 is 项目资金) or the asker's trade (眼镜店…).
   const broad = new Set([...dictionary.broad_terms, ...dictionary.sectors].map(normalizeText))
   const qualifiers = new Set([...dictionary.qualifiers, ...dictionary.elsewhere].map(normalizeText))
-  const onTopic = (search: SearchResult, topics: string[]) =>
+  // A topic told in a clause before the one that asks ("环保局刚来查完排污，顺便问下有没有绿色认证的帮扶") is the story: a
+  // specific plan term in the question then answers, as for a qualifier.
+  const onTopic = (search: SearchResult, topics: string[], asked: string) =>
     search.hits.length > 0 &&
-    (!topics.length || (topics.every((t) => qualifiers.has(t)) && search.domain.some((d) => !broad.has(d))))
+    (!topics.length ||
+      (topics.every((t) => qualifiers.has(t) || !asked.includes(t)) && search.domain.some((d) => !broad.has(d))))
 
-  const searchOne = (text: string, topics: string[]): Searches => {
+  const searchOne = (text: string, topics: string[], asked: string): Searches => {
     const entries = index.search(text, 3)
     const clauses = options.clauses?.search(text, 3)
     const agree = agreement(entries, clauses)
-    const pEntries = onTopic(entries, topics) ? probability(calibration.entries, [...entries.signals, agree]) : 0
-    const pClauses =
-      clauses && onTopic(clauses, topics) ? probability(calibration.clauses, [...clauses.signals, agree]) : 0
-    return { rest: text, topics, entries, clauses, pEntries, pClauses, agreement: agree }
+    const on = (search: SearchResult) => onTopic(search, topics, asked)
+    const pEntries = on(entries) ? probability(calibration.entries, [...entries.signals, agree]) : 0
+    const pClauses = clauses && on(clauses) ? probability(calibration.clauses, [...clauses.signals, agree]) : 0
+    return { rest: text, topics, asking: asked, entries, clauses, pEntries, pClauses, agreement: agree }
   }
 
   // A long message is also searched by its question alone (the preamble's words only dilute it): the surer wins.
@@ -167,10 +172,11 @@ export function createIntentClassifier(
     const own = () =>
       index.search(asked, 1).matched.some((w) => [...w].length > 1 && !broad.has(w) && !index.tokenizer.isNeutral(w))
     const topics = inQuestion.length < named.length && own() ? inQuestion : named
-    const whole = searchOne(rest, topics)
+    const asking = askingClauses(asked)
+    const whole = searchOne(rest, topics, asking)
     const focus = focusOf(rest)
     if (!focus) return whole
-    const part = searchOne(focus, topics)
+    const part = searchOne(focus, topics, asking)
     return {
       ...whole,
       ...(part.pEntries > whole.pEntries
@@ -213,7 +219,7 @@ export function createIntentClassifier(
       const scores = ranked.map((h) => h.score)
       const confident = fromEntries || Boolean(fromClauses)
       const source = fromClauses ? ('clauses' as const) : ('entries' as const)
-      const on = onTopic(search, topics)
+      const on = onTopic(search, topics, found.asking)
       const entryIds = confident ? ids : []
       const contextIds = on && search.confidence >= MIN_CONTEXT_CONFIDENCE ? ids : []
       const withScores = (list: string[]) => (list.length ? scores : [])

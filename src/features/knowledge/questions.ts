@@ -42,6 +42,20 @@ export function askingSentences(text: string): string {
   return first > 0 ? sentences.slice(first).join('') : text
 }
 
+const TURNS_TO_ASK = /顺便问|想问|问一下|问下|请问|另外|还有|这次行动|这个行动|千百行动|方案里|方案中|区里/
+
+/**
+ * The clauses of a sentence from the first that asks something to the end: "环保局刚来查完排污，顺便问下有没有绿色认证的
+ * 帮扶" → the second; the whole text when no clause asks.
+ */
+export function askingClauses(text: string): string {
+  const clauses = text.split(/(?<=[，,：:；;。.！!？?\n])/)
+  const first = clauses.findIndex((c) => QUESTION_CUE.test(c) || TELL_ME.test(c))
+  // Only a clause that turns to the question ("顺便问下…", "这次行动对我们…") leaves what came before as the story;
+  // "新研发的计量器具要做型式批准，流程怎么走" fronts its subject.
+  return first > 0 && TURNS_TO_ASK.test(clauses[first]!) ? clauses.slice(first).join('') : text
+}
+
 /** A clause telling what the asker is or has ("我们有营业执照", "我们是做食品的"). */
 const SELF_STATEMENT = /^(?:我们|我司|我厂|本公司|我们公司|我们厂|咱们)(?:公司|厂)?(?:是|有|已经|已|刚|在|做|属于|主要)/
 
