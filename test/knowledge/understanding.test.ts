@@ -179,6 +179,14 @@ describe('answering the question asked', () => {
     expect(asked.intent).toBe('policy_answer')
   })
 
+  it('declines without repeating a figure the topic names', async () => {
+    const asker = await openAsker(service)
+    onTestFinished(() => asker.close())
+    const reply = await asker.ask('顾客说鞋有质量问题，要求三倍赔偿，法律上我们要赔吗？')
+    expect(reply.intent).toBe('out_of_scope')
+    expect(reply.text).not.toContain('三倍')
+  })
+
   it('answers a question that turns to the plan after an out-of-scope story in the same sentence', () => {
     expect(service.classify('环保局刚来查完排污，顺便问下你们有没有绿色认证这块的培育帮扶？').intent).toBe(
       'policy_answer',

@@ -183,15 +183,16 @@ export const DECLINE_TOPICS = [
 
 export function declineCardOf(classification: Pick<Classification, 'data'>): CardModel {
   const topic = classification.data.topic
-  // A topic naming a number (12315) is not repeated: a reply shows no figure the plan does not hold.
-  const named = topic && !/\d/.test(topic) ? `“${topic}”` : '事项'
+  // A topic naming a number (12315, 三倍赔偿) is not repeated: a reply shows no figure the plan does not hold.
+  const plain = topic !== undefined && !/\d/.test(topic) && inventedFigures(topic, '').length === 0
+  const named = plain ? `“${topic}”` : '事项'
   const elsewhere = classification.data.reason === 'elsewhere'
   const reason = elsewhere
     ? `抱歉，《瓯海区质量强企千百行动方案》是瓯海区的方案，不涉及${named}的政策，我无法为您解答。`
     : classification.data.reason === 'off_task'
       ? '抱歉，撰写文稿、标语或翻译等不属于我的服务范围，我只能解答《瓯海区质量强企千百行动方案》中的政策和受理质量服务申请。'
       : classification.data.reason === 'procedure'
-        ? `抱歉，${topic && !/\d/.test(topic) ? named : '相关证书、许可或标准'}的申请、办理等事项不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
+        ? `抱歉，${plain ? named : '相关证书、许可或标准'}的申请、办理等事项不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
         : topic
           ? `抱歉，您问的${named}不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
           : '抱歉，我在《瓯海区质量强企千百行动方案》中没有找到与您的问题直接相关的内容，为避免误导，暂不作答。'
