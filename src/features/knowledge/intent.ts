@@ -30,7 +30,10 @@ export interface IntentData extends Record<string, unknown> {
   /** Their search scores (same order), so answering needs no second search. */
   scores?: number[]
   category?: string
-  /** out_of_scope: why (`topic` = a listed out-of-scope topic, `low_confidence`, `empty`). */
+  /**
+   * out_of_scope: why — `topic` (a listed out-of-scope topic), `elsewhere` (another district's programme), `procedure`
+   * (getting a certificate another body issues), `off_task` (writing or translating), `low_confidence`, `empty`.
+   */
   reason?: string
   /** out_of_scope because of a listed topic: which one. */
   topic?: string
@@ -194,10 +197,10 @@ export function createIntentClassifier(
       if (!bare) return result('help', 1, { entryIds: [], reason: 'empty' })
       if (any(patterns.smalltalk, text)) return result('smalltalk', 1, { entryIds: [] })
 
-      const place = elsewhere(askingSentences(text))
+      const asking = askingSentences(text)
+      const place = elsewhere(asking)
       if (place) return result('out_of_scope', 0.9, { entryIds: [], reason: 'elsewhere', topic: place })
       // Named in Chinese or English (CMA, CCC certification); the English reading may rename it, so both are read.
-      const asking = askingSentences(text)
       const certificate = procedure(asking, index.tokenizer.inChinese(asking))
       if (certificate) return result('out_of_scope', 0.9, { entryIds: [], reason: 'procedure', topic: certificate })
 
