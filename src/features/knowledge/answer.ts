@@ -181,28 +181,34 @@ export const DECLINE_TOPICS = [
   '质量基础设施“一站式”服务、质量管家',
 ]
 
+/** Why a question is declined, in the asker's terms; `named` is the topic quoted, or undefined when not shown. */
+function declineReason(reason: string | undefined, topic: string | undefined, named: string | undefined): string {
+  const plan = '《瓯海区质量强企千百行动方案》'
+  switch (reason) {
+    case 'elsewhere':
+      return `抱歉，${plan}是瓯海区的方案，不涉及${named ?? '事项'}的政策，我无法为您解答。`
+    case 'off_task':
+      return `抱歉，撰写文稿、标语或翻译等不属于我的服务范围，我只能解答${plan}中的政策和受理质量服务申请。`
+    case 'procedure':
+      return `抱歉，${named ?? '相关证书、许可或标准'}的申请、办理等事项不在${plan}的范围内，我无法为您解答。`
+  }
+  return topic
+    ? `抱歉，您问的${named ?? '事项'}不在${plan}的范围内，我无法为您解答。`
+    : `抱歉，我在${plan}中没有找到与您的问题直接相关的内容，为避免误导，暂不作答。`
+}
+
 export function declineCardOf(classification: Pick<Classification, 'data'>): CardModel {
-  const topic = classification.data.topic
+  const { topic, reason } = classification.data
   // A topic naming a number (12315, 三倍赔偿) is not repeated: a reply shows no figure the plan does not hold.
-  const plain = topic !== undefined && !/\d/.test(topic) && inventedFigures(topic, '').length === 0
-  const named = plain ? `“${topic}”` : '事项'
-  const elsewhere = classification.data.reason === 'elsewhere'
-  const reason = elsewhere
-    ? `抱歉，《瓯海区质量强企千百行动方案》是瓯海区的方案，不涉及${named}的政策，我无法为您解答。`
-    : classification.data.reason === 'off_task'
-      ? '抱歉，撰写文稿、标语或翻译等不属于我的服务范围，我只能解答《瓯海区质量强企千百行动方案》中的政策和受理质量服务申请。'
-      : classification.data.reason === 'procedure'
-        ? `抱歉，${plain ? named : '相关证书、许可或标准'}的申请、办理等事项不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
-        : topic
-          ? `抱歉，您问的${named}不在《瓯海区质量强企千百行动方案》的范围内，我无法为您解答。`
-          : '抱歉，我在《瓯海区质量强企千百行动方案》中没有找到与您的问题直接相关的内容，为避免误导，暂不作答。'
+  const named = topic && !/\d/.test(topic) && inventedFigures(topic, '').length === 0 ? `“${topic}”` : undefined
   return declineCard({
-    reason,
+    reason: declineReason(reason, topic, named),
     topics: DECLINE_TOPICS,
-    hint: elsewhere
-      ? '其他地区的政策请咨询当地市场监管部门；如需质量方面的帮助，可以提交服务申请，由工作人员联系您。'
-      : topic
-        ? '相关业务请咨询对应主管部门；如需质量方面的帮助，可以提交服务申请，由工作人员联系您。'
-        : '您可以换个说法再问，或提交服务申请，由工作人员为您解答。',
+    hint:
+      reason === 'elsewhere'
+        ? '其他地区的政策请咨询当地市场监管部门；如需质量方面的帮助，可以提交服务申请，由工作人员联系您。'
+        : topic
+          ? '相关业务请咨询对应主管部门；如需质量方面的帮助，可以提交服务申请，由工作人员联系您。'
+          : '您可以换个说法再问，或提交服务申请，由工作人员为您解答。',
   })
 }

@@ -142,14 +142,14 @@ export function createIntentClassifier(
   // An out-of-scope topic in the question decides it, plan words or not (抽检不合格怎么复检 is about 复检), unless it
   // only qualifies a plan term (首席质量官有职称要求吗, 公司注册在龙湾…): then a real domain term counts (外卖平台 must
   // not match 服务平台), and not one that only names a kind of help (补贴 is 项目资金) or the asker's trade (眼镜店…).
-  const broad = new Set([...dictionary.broad_terms, ...dictionary.sectors].map(normalizeText))
   const qualifiers = new Set([...dictionary.qualifiers, ...dictionary.elsewhere].map(normalizeText))
   // A topic told in a clause before the one that asks ("环保局刚来查完排污，顺便问下有没有绿色认证的帮扶") is the story: a
   // specific plan term in the question then answers, as for a qualifier.
   const onTopic = (search: SearchResult, topics: string[], asked: string) =>
     search.hits.length > 0 &&
     (!topics.length ||
-      (topics.every((t) => qualifiers.has(t) || !asked.includes(t)) && search.domain.some((d) => !broad.has(d))))
+      (topics.every((t) => qualifiers.has(t) || !asked.includes(t)) &&
+        search.domain.some((d) => !index.tokenizer.isBroad(d))))
 
   const searchOne = (text: string, topics: string[], asked: string): Searches => {
     const entries = index.search(text, 3)
@@ -173,7 +173,9 @@ export function createIntentClassifier(
     const asked = withoutSelfStatements(askingSentences(read))
     const inQuestion = named.filter((t) => asked.includes(t))
     const own = () =>
-      index.search(asked, 1).matched.some((w) => [...w].length > 1 && !broad.has(w) && !index.tokenizer.isNeutral(w))
+      index
+        .search(asked, 1)
+        .matched.some((w) => [...w].length > 1 && !index.tokenizer.isBroad(w) && !index.tokenizer.isNeutral(w))
     const topics = inQuestion.length < named.length && own() ? inQuestion : named
     const asking = askingClauses(asked)
     const whole = searchOne(rest, topics, asking)

@@ -68,8 +68,9 @@ const ASSERTS = new RegExp(
 export function unstatedClaimLabel(question: string, cited: string): string | undefined {
   const text = normalizeText(question)
   if (!HEARSAY.test(text)) return undefined
+  const grounding = normalizeText(cited)
   const claims = [...text.matchAll(ASSERTS)].map((m) => m[0])
-  return claims.some((c) => !normalizeText(cited).includes(c)) ? UNSTATED_CLAIM : undefined
+  return claims.some((c) => !grounding.includes(c)) ? UNSTATED_CLAIM : undefined
 }
 
 // 好几万 and 十几家 tell, they do not ask; 几乎 is no number at all.
