@@ -10,6 +10,9 @@ test.each([
   ['我们还能争取哪些奖？', { kind: 'finder' }],
   ['还可以申报什么认证', { kind: 'finder' }],
   ['哪些荣誉我们还能争取', { kind: 'finder' }],
+  // …unless the message also asks about us.
+  ['质量贷方案里怎么规定的，我们能办吗', { kind: 'loan', product: '质量贷' }],
+  ['我们厂能办质量贷吗？要什么条件？', { kind: 'loan', product: '质量贷' }],
 ])('%s → %o', (text, expected) => {
   expect(parseEligibilityQuestion(text)).toEqual(expected)
 })
@@ -24,6 +27,9 @@ test.each([
   // Another kind of loan is not the plan's 增信: the knowledge feature declines it.
   '我们想申请创业担保贷款，需要什么条件',
   '抵押贷款能不能办',
+  // What the plan says about it, and the loan as one of several questions: the knowledge answer quotes each.
+  '听说有个质量贷可以拿荣誉去增信，方案里是怎么写的？',
+  '争创质量奖有什么辅导？拿了奖能拿来贷款增信吗？',
 ])('%s is left to others', (text) => {
   expect(parseEligibilityQuestion(text)).toBeNull()
 })

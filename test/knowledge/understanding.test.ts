@@ -205,5 +205,24 @@ describe('answering the question asked', () => {
     // The plan's own use of them is answered.
     expect(service.classify('实验室资质认定的风险预警会推送给我们吗').intent).toBe('policy_answer')
     expect(service.classify('许可证、强制性认证类产品的企业要建立什么机制').intent).toBe('policy_answer')
+    // Which body does it and the content of a standard are theirs too; so is a registration abroad.
+    expect(service.classify('CCC认证找哪家认证机构做，费用大概多少').data).toMatchObject({ topic: 'CCC' })
+    expect(service.classify('童鞋国家标准里对鞋底耐磨性能具体怎么要求的').intent).toBe('out_of_scope')
+    expect(service.classify('眼镜出口美国要不要做FDA注册，流程怎么走').data).toMatchObject({ topic: 'FDA' })
+  })
+
+  it('takes asking for a person as a request, not a duty to staff someone', () => {
+    for (const q of ['转人工', '帮我找个工作人员来对接一下']) expect(service.classify(q).intent).toBe('ticket')
+    const q = '听说局里要引导企业搞日管控、周排查、月调度，还要配专人，我们办公室就三个人，到底要做哪些？'
+    const c = service.classify(q)
+    expect(c.intent).toBe('policy_answer')
+    expect(c.data.entryIds[0]).toBe('daily-weekly-monthly')
+  })
+
+  it("declines another department's programme and an app's account, but not a story that mentions them", () => {
+    for (const q of ['经信局的中小企业数字化改造补助怎么申报', '浙江质量在线APP密码忘了怎么找回']) {
+      expect(service.classify(q)).toMatchObject({ intent: 'out_of_scope', data: { reason: 'topic' } })
+    }
+    expect(service.classify('环保局刚来查完排污，顺便问下区里有没有绿色认证的帮扶').intent).toBe('policy_answer')
   })
 })
