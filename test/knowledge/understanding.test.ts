@@ -41,6 +41,13 @@ describe('normalising a question', () => {
     expect(words('质量管理体系')).not.toContain('质量官')
   })
 
+  it('reads the longest term, and no term where a typed character could be two', () => {
+    const m = createHomophoneMatcher(['首席质量官', '质量官', '质量贷', '质量袋'], ['官关管', '贷代袋'], 2)
+    expect(m.at('首席质量关是谁', 0)).toBe('首席质量官')
+    expect(m.at('问下质量关', 2)).toBe('质量官')
+    expect(m.at('质量代', 0)).toBeUndefined()
+  })
+
   it('takes a character read two ways as either reading (行: xíng and háng)', () => {
     const m = createHomophoneMatcher(['银行贷', '行动方案'], ['航杭行', '型形行星'])
     expect(m.at('银航贷', 0)).toBe('银行贷')

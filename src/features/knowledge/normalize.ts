@@ -77,51 +77,75 @@ export function englishMapOf(english: Record<string, string[]>): EnglishMap {
 export const inChinese = (text: string, english: EnglishMap) =>
   normalizeText(english.translate(text.normalize('NFKC').toLowerCase()))
 
+/** Longer terms are not read with a homophone swapped (they are rarely typed whole with one wrong character). */
+const MAX_HOMOPHONE_TERM = 8
+
 export interface HomophoneMatcher {
   /** The domain term a window starting at `at` spells with one homophone swapped (质量代 → 质量贷), if any. */
   at(text: string, at: number): string | undefined
 }
 
 /**
- * Terms of `minLength`+ characters, each with every one character swapped for a `?`: a window of the question
- * with one character swapped the same way finds the term in one lookup per position. The swapped characters must
- * be homophones (one group of `groups`), so 标准化 never reads as 标准贷.
+ * Terms of `minLength` to 8 characters in a trie: from a position of the question, the walk follows the typed
+ * character and, once, a homophone of it (one group of `groups`), so 标准化 never reads as 标准贷. For each length,
+ * longest first, and each swapped position, first first, a window that spells exactly one term is read as it.
  */
 export function createHomophoneMatcher(terms: Iterable<string>, groups: string[], minLength = 3): HomophoneMatcher {
   // A character can be read several ways (行: xíng, háng), so it can belong to several groups.
-  const groupsOf = new Map<string, Set<number>>()
-  groups.forEach((g, i) => {
-    for (const ch of g) groupsOf.set(ch, (groupsOf.get(ch) ?? new Set()).add(i))
-  })
-  const alike = (a: string, b: string) => {
-    const of = groupsOf.get(a)
-    if (of) for (const g of groupsOf.get(b) ?? []) if (of.has(g)) return true
-    return false
-  }
-  const variants = new Map<string, string[]>()
-  const lengths = new Set<number>()
-  for (const term of terms) {
-    if (term.length < minLength || term.length > 8) continue
-    lengths.add(term.length)
-    for (let i = 0; i < term.length; i++) {
-      if (!groupsOf.has(term[i]!)) continue
-      const key = `${term.slice(0, i)}?${term.slice(i + 1)}`
-      variants.set(key, [...(variants.get(key) ?? []), term])
+  const alikeOf = new Map<number, Set<number>>()
+  for (const g of groups) {
+    const codes = [...g].map((ch) => ch.charCodeAt(0))
+    for (const a of codes) {
+      const set = alikeOf.get(a) ?? new Set<number>()
+      for (const b of codes) if (b !== a) set.add(b)
+      alikeOf.set(a, set)
     }
   }
-  const byLength = [...lengths].sort((a, b) => b - a)
+  const alike = new Map([...alikeOf].map(([code, set]) => [code, [...set]]))
+  interface Node {
+    next: Map<number, Node>
+    term?: string
+  }
+  const root: Node = { next: new Map() }
+  for (const term of new Set(terms)) {
+    if (term.length < minLength || term.length > MAX_HOMOPHONE_TERM) continue
+    let node = root
+    for (let i = 0; i < term.length; i++) {
+      const code = term.charCodeAt(i)
+      let child = node.next.get(code)
+      if (!child) {
+        child = { next: new Map() }
+        node.next.set(code, child)
+      }
+      node = child
+    }
+    node.term = term
+  }
   return {
     at(text, at) {
-      for (const length of byLength) {
-        if (at + length > text.length) continue
-        const window = text.slice(at, at + length)
-        for (let i = 0; i < length; i++) {
-          if (!groupsOf.has(window[i]!)) continue
-          const terms = variants.get(`${window.slice(0, i)}?${window.slice(i + 1)}`) ?? []
-          // 质量? is 质量奖, 质量贷, 质量月 …: only the one whose character sounds like the one typed.
-          const near = terms.filter((t) => t !== window && alike(t[i]!, window[i]!))
-          if (near.length === 1) return near[0]
+      // Every term the window spells with one character swapped: [length, swapped position, term].
+      const found: [number, number, string][] = []
+      const walk = (node: Node, j: number, swapped: number) => {
+        if (node.term !== undefined && swapped >= 0) found.push([j - at, swapped, node.term])
+        if (j >= text.length || j - at >= MAX_HOMOPHONE_TERM) return
+        const code = text.charCodeAt(j)
+        const exact = node.next.get(code)
+        if (exact) walk(exact, j + 1, swapped)
+        if (swapped >= 0) return
+        for (const other of alike.get(code) ?? []) {
+          const next = node.next.get(other)
+          if (next) walk(next, j + 1, j - at)
         }
+      }
+      walk(root, at, -1)
+      if (!found.length) return undefined
+      // 质量? is 质量奖, 质量贷, 质量月 …: a length and position that spell two terms say nothing.
+      found.sort((a, b) => b[0] - a[0] || a[1] - b[1])
+      for (let k = 0; k < found.length; ) {
+        let end = k + 1
+        while (end < found.length && found[end]![0] === found[k]![0] && found[end]![1] === found[k]![1]) end++
+        if (end - k === 1) return found[k]![2]
+        k = end
       }
       return undefined
     },

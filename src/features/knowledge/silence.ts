@@ -6,6 +6,25 @@ import { UNSTATED_CLAIM } from './lead.ts'
 import { englishMapOf, inChinese } from './normalize.ts'
 import { normalizeText } from './tokenizer.ts'
 
+const cueTables = new WeakMap<Dictionary['silent_cues'], (label: string) => string[]>()
+/** A label's cue phrases, the label first, normalised once per dictionary (every answer asks for them). */
+function normalizedCues(table: Dictionary['silent_cues']): (label: string) => string[] {
+  let of = cueTables.get(table)
+  if (!of) {
+    const cache = new Map<string, string[]>()
+    of = (label) => {
+      let cues = cache.get(label)
+      if (!cues) {
+        cues = [label, ...(table[label] ?? [])].map(normalizeText)
+        cache.set(label, cues)
+      }
+      return cues
+    }
+    cueTables.set(table, of)
+  }
+  return of
+}
+
 /**
  * Labels from the entry's `silent_on` (first) and the dictionary's `silent_always` whose cue phrases occur in the
  * question. A cue claimed by an entry label is not reused by a generic one (世界计量日是哪天 → 活动日期, not 申报时间).
@@ -15,9 +34,10 @@ export function silentTopics(question: string, entry: KnowledgeEntry, dictionary
   const text = inChinese(question, englishMapOf(dictionary.english))
   const labels: string[] = []
   const used = new Set<string>()
+  const cuesOf = normalizedCues(dictionary.silent_cues)
   const consider = (label: string, claimed: boolean) => {
     if (labels.includes(label)) return
-    const cues = [label, ...(dictionary.silent_cues[label] ?? [])].map(normalizeText)
+    const cues = cuesOf(label)
     const hits = cues.filter((cue) => text.includes(cue))
     if (!hits.length || (!claimed && hits.every((cue) => used.has(cue)))) return
     labels.push(label)

@@ -151,7 +151,9 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
   }
   const words = (text: string, query: boolean): string[] => {
     const raw: string[] = []
-    const cuts = query ? cutsOf(text) : undefined
+    // Segmenting the whole question costs more than the rest of reading it, and only a homophone reading needs it.
+    let cuts: Set<number> | undefined
+    const cut = (at: number) => (cuts ??= cutsOf(text)).has(at)
     let gapStart = -1
     for (let i = 0; i < text.length; ) {
       // A Latin word or number is one token: never "plat" + "for" + "m".
@@ -165,8 +167,8 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
         continue
       }
       const exact = longestAt(text, i)
-      const near = cuts?.has(i) ? homophones.at(text, i) : undefined
-      const fits = near !== undefined && near.length > (exact?.length ?? 0) && cuts!.has(i + near.length)
+      const near = query ? homophones.at(text, i) : undefined
+      const fits = near !== undefined && near.length > (exact?.length ?? 0) && cut(i) && cut(i + near.length)
       const hit = fits ? near : exact
       if (!hit) {
         if (gapStart < 0) gapStart = i
