@@ -153,7 +153,10 @@ export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<str
     const raw: string[] = []
     // Segmenting the whole question costs more than the rest of reading it, and only a homophone reading needs it.
     let cuts: Set<number> | undefined
-    const cut = (at: number) => (cuts ??= cutsOf(text)).has(at)
+    const cut = (at: number) => {
+      cuts ??= cutsOf(text)
+      return cuts.has(at)
+    }
     let gapStart = -1
     for (let i = 0; i < text.length; ) {
       // A Latin word or number is one token: never "plat" + "for" + "m".
