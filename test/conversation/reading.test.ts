@@ -89,10 +89,14 @@ describe('claims of office or authority', () => {
 })
 
 describe('opening a request needs a request', () => {
-  test.each(['我要申请上门计量校准服务', '申请检验检测费用减免', '帮我约一下检测', '一站式服务', '申请服务'])(
-    '“%s” opens one',
-    (text) => expect(recognize(ticketRecognizer, text)).toMatchObject({ intent: 'ticket' }),
-  )
+  test.each([
+    '我要申请上门计量校准服务',
+    '申请检验检测费用减免',
+    '帮我约一下检测',
+    '一站式服务',
+    '申请服务',
+    '报名参加质量培训',
+  ])('“%s” opens one', (text) => expect(recognize(ticketRecognizer, text)).toMatchObject({ intent: 'ticket' }))
   test.each(['能不能帮我们安排上门校准', '能派个师傅来我们厂一趟吗', '麻烦安排人来校准一下压力表吧'])(
     '“%s” opens one, however politely put',
     (text) => expect(recognize(ticketRecognizer, text)).toMatchObject({ intent: 'ticket' }),
@@ -107,6 +111,9 @@ describe('opening a request needs a request', () => {
     '质量管家、质量特派员能来我们厂帮忙吗？',
     '我们要是想冲质量奖，会不会帮我们单独出一个辅导方案啊',
     '同线同标同质那个方案里能帮我们吗？',
+    // 报名 as a noun: when and where, not a request to sign up.
+    '质量奖培育库报名截止到几号',
+    '锅炉操作工证怎么考，在哪里报名',
   ])('“%s” does not', (text) => expect(recognize(ticketRecognizer, text)).toBeNull())
 })
 

@@ -13,6 +13,8 @@ test.each([
   // …unless the message also asks about us.
   ['质量贷方案里怎么规定的，我们能办吗', { kind: 'loan', product: '质量贷' }],
   ['我们厂能办质量贷吗？要什么条件？', { kind: 'loan', product: '质量贷' }],
+  // Which honours count for the loan is about the loan, not the awards to pursue next.
+  ['质量贷能拿什么荣誉去增信', { kind: 'loan', product: '质量贷' }],
 ])('%s → %o', (text, expected) => {
   expect(parseEligibilityQuestion(text)).toEqual(expected)
 })
@@ -30,6 +32,7 @@ test.each([
   // What the plan says about it, and the loan as one of several questions: the knowledge answer quotes each.
   '听说有个质量贷可以拿荣誉去增信，方案里是怎么写的？',
   '争创质量奖有什么辅导？拿了奖能拿来贷款增信吗？',
+  '品字标打造目标几家？另外质量贷能拿什么荣誉去增信？',
 ])('%s is left to others', (text) => {
   expect(parseEligibilityQuestion(text)).toBeNull()
 })

@@ -71,6 +71,11 @@ describe('where the questions are', () => {
     const text = normalizeText('你好，我是一家做鞋的小厂的办公室文员，老板最近让我了解一下，我们想知道质量奖分几级')
     expect(focusOf(text)).toBe('我们想知道质量奖分几级')
     expect(focusOf('质量贷是什么')).toBeUndefined()
+    // A closing favour ("能帮我捋一下吗") asks nothing of its own: the question before it is the one.
+    const favour = normalizeText(
+      '老板丢给我一份文件，让我讲讲这个行动主要目标有哪几块、都定了什么数字。能帮我捋一下吗？',
+    )
+    expect(focusOf(favour)).toBe('让我讲讲这个行动主要目标有哪几块、都定了什么数字')
   })
 
   it('reads A-not-A questions as the word asked about', () => {
@@ -231,5 +236,15 @@ describe('answering the question asked', () => {
       expect(service.classify(q)).toMatchObject({ intent: 'out_of_scope', data: { reason: 'topic' } })
     }
     expect(service.classify('环保局刚来查完排污，顺便问下区里有没有绿色认证的帮扶').intent).toBe('policy_answer')
+  })
+
+  it('declines special equipment, product labelling and personal certificates, whatever plan word comes with them', () => {
+    for (const q of [
+      '空压机的储气罐多久要定期检验一次',
+      '鞋子的产品合格证上必须标哪些内容',
+      '计量员证培训要交多少钱，去哪里考',
+    ]) {
+      expect(service.classify(q).intent).toBe('out_of_scope')
+    }
   })
 })

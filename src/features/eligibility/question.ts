@@ -31,8 +31,9 @@ const asksThePlan = (text: string) => PLAN_SAYS.test(text) && !ABOUT_US.test(tex
  */
 const oneOfSeveral = (text: string) => {
   const questions = text.split(/(?<=[？?])/).filter((q) => /[？?]$/.test(q) && q.length > 3)
-  const others = questions.filter((q) => !LOAN_WORD.test(q) && !FINDER.test(q))
-  return others.length > 0 && others.length < questions.length && !FINDER.test(text) && !ABOUT_US.test(text)
+  const loan = questions.filter((q) => LOAN_WORD.test(q))
+  const finder = questions.filter((q) => !LOAN_WORD.test(q) && FINDER.test(q))
+  return loan.length > 0 && loan.length < questions.length && !finder.length && !ABOUT_US.test(text)
 }
 
 /** Another kind of loan (创业担保贷款): not the plan's 增信, so not this check; the knowledge feature declines it. */
@@ -44,7 +45,8 @@ const productOf = (text: string): EligibilityQuestion['product'] =>
 /** The question when the text clearly asks one; null otherwise (the recognizer then stays out of the way). */
 export function parseEligibilityQuestion(text: string): EligibilityQuestion | null {
   if (asksThePlan(text) || oneOfSeveral(text)) return null
-  if (FINDER.test(text)) return { kind: 'finder' }
+  // "质量贷能拿什么荣誉去增信": which honours count for the loan, not which to pursue next.
+  if (FINDER.test(text) && !/增信/.test(text)) return { kind: 'finder' }
   const otherLoan = OTHER_LOAN.test(text) && !/质量贷|标准贷/.test(text)
   if (LOAN_WORD.test(text) && LOAN_ASK.test(text) && !SILENT_ON.test(text) && !otherLoan)
     return { kind: 'loan', product: productOf(text) }

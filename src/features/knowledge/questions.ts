@@ -19,6 +19,10 @@ const MAX_QUESTIONS = 3
 /** A clause shorter than this ("怎么办") leans on its neighbour for its subject. */
 const MIN_ASKING = 5
 
+/** A favour asked at the end of a message ("能帮我捋一下吗", "麻烦解释下"), naming nothing. */
+const HELP_ME =
+  /^(你|您)?(能|能不能|可以|可不可以|麻烦|请)?(你|您)?(帮我|帮忙|给我|替我|帮)?(们)?(捋|理|讲|说|解释|介绍|梳理|总结|列|整理|看)(一下|下|一捋|清楚|讲)?(吗|嘛|呢|不|啊)?$/
+
 /**
  * The question inside a long message: its clauses that ask something (from the first that does to the end), or
  * undefined when the message is short or has no such clause.
@@ -28,8 +32,14 @@ export function focusOf(text: string): string | undefined {
   const clauses = text.split(CLAUSE_END).filter(Boolean)
   const asking = clauses.findIndex((c) => QUESTION_CUE.test(c))
   if (asking < 0) return undefined
-  const lastAsking = clauses.length - 1 - [...clauses].reverse().findIndex((c) => QUESTION_CUE.test(c))
-  const focus = clauses.slice(lastAsking).join('，')
+  let lastAsking = clauses.length - 1 - [...clauses].reverse().findIndex((c) => QUESTION_CUE.test(c))
+  let end = clauses.length
+  // "…主要目标有哪几块、都定了什么数字。能帮我捋一下吗？": the closing favour asks nothing of its own.
+  if (HELP_ME.test(clauses[lastAsking]!.replace(/[？?！!。\s]/g, '')) && lastAsking > asking) {
+    end = lastAsking
+    lastAsking = end - 1 - [...clauses.slice(0, end)].reverse().findIndex((c) => QUESTION_CUE.test(c))
+  }
+  const focus = clauses.slice(lastAsking, end).join('，')
   return focus.length < text.length ? focus : undefined
 }
 

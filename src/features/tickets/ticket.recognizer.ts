@@ -6,7 +6,8 @@ import type { IntentRecognizer } from '../../bot/handler.ts'
 import { detectCategory } from './categories.ts'
 
 const MINE = /我的(工单|待办|申请)|工单(进度|状态|查询)|查(询|看)?(一下)?(我的)?工单|我负责的工单|待审批|全部工单/
-const REQUEST = /(我(们)?(要|想|需要|希望|申请)|帮(我|忙)|麻烦|请(你|帮|安排)|预约|约一?下?|报个?名)/
+// 报名 alone is also a noun ("报名截止到几号", "在哪里报名"): only "报个名" or a message that starts with it asks.
+const REQUEST = /(我(们)?(要|想|需要|希望|申请)|帮(我|忙)|麻烦|请(你|帮|安排)|预约|约一?下?|报个名|^报名)/
 const SERVICE =
   /申请|预约|约|上门|安排|办理|服务|减免|推荐|校准|检测|检定|培训|辅导|联系|对接|派人|指导|起草|报名|代办|办下来|申报|纳入|加进|加入|牵线|报上去/
 const QUESTION =
