@@ -97,9 +97,14 @@ describe('opening a request needs a request', () => {
     '申请服务',
     '报名参加质量培训',
   ])('“%s” opens one', (text) => expect(recognize(ticketRecognizer, text)).toMatchObject({ intent: 'ticket' }))
-  test.each(['能不能帮我们安排上门校准', '能派个师傅来我们厂一趟吗', '麻烦安排人来校准一下压力表吧'])(
-    '“%s” opens one, however politely put',
-    (text) => expect(recognize(ticketRecognizer, text)).toMatchObject({ intent: 'ticket' }),
+  test.each([
+    '能不能帮我们安排上门校准',
+    '能派个师傅来我们厂一趟吗',
+    '麻烦安排人来校准一下压力表吧',
+    // …but someone sent to explain is.
+    '老板想搞品字标，流程完全不懂。能不能安排个人过来给我们讲讲、辅导一下？',
+  ])('“%s” opens one, however politely put', (text) =>
+    expect(recognize(ticketRecognizer, text)).toMatchObject({ intent: 'ticket' }),
   )
   test.each([
     '一站式服务平台都能办哪些事',
@@ -114,6 +119,8 @@ describe('opening a request needs a request', () => {
     // 报名 as a noun: when and where, not a request to sign up.
     '质量奖培育库报名截止到几号',
     '锅炉操作工证怎么考，在哪里报名',
+    // A favour from the bot itself (summing up the plan) is not a service…
+    '我想把主要目标里那些数字整理出来，帮我们这些服务都理一理，能帮我汇总一下吗？',
   ])('“%s” does not', (text) => expect(recognize(ticketRecognizer, text)).toBeNull())
 })
 

@@ -24,6 +24,11 @@ const PLAIN_REQUEST =
  */
 const ASKS_WHAT_THEY_DO =
   /(机构|中心|平台|专家|管家|特派员|园丁|部门|单位|服务团|联盟|计量院|先锋队|他们|这种人|方案里?|政策)(能|可以|会|能不能|可不可以|会不会)(帮|来|给|为|上门|到)/
+/** "能帮我汇总一下吗", "能不能帮我简单概括下": a favour from the bot itself (summing up the plan), not a service. */
+const EXPLAIN_FAVOUR =
+  /(帮我们?|给我们?|替我们?)(简单)?(汇总|概括|总结|梳理|整理|捋|解释|讲讲|讲一下|介绍|列|说说|说一下|理一理|理一下)/
+/** "能不能安排个人过来给我们讲讲": someone sent to teach is a service. */
+const SENDS_SOMEONE = /派|安排|过来|来给|来我们|上门/
 /** "有没有机构可以帮我们…": asking whether there is such help, not asking for it. */
 const ASKS_WHETHER = /^(我们?)?(想问|请问|问一下)?.{0,4}(有没有|是否有|有无|有哪些|哪里有)/
 const ENGLISH_SERVICE = /service|visit|calibrat|testing|inspection|training|consult|help|certif|expert/i
@@ -45,6 +50,7 @@ export const ticketRecognizer: IntentRecognizer = {
     const endsAsking = QUESTION.test(last) && (!PLAIN_REQUEST.test(last) || ASKS_WHAT_THEY_DO.test(t))
     const plain =
       PLAIN_REQUEST.test(t) &&
+      !(EXPLAIN_FAVOUR.test(last) && !SENDS_SOMEONE.test(last)) &&
       !endsAsking &&
       !ASKS_WHETHER.test(last) &&
       (SERVICE.test(t) || ENGLISH_SERVICE.test(t) || /派|来/.test(t))
