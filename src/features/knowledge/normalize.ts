@@ -80,6 +80,31 @@ export const inChinese = (text: string, english: EnglishMap) =>
 /** Longer terms are not read with a homophone swapped (they are rarely typed whole with one wrong character). */
 const MAX_HOMOPHONE_TERM = 8
 
+export interface TrieNode {
+  /** Keyed by UTF-16 code unit: `text[i]` would allocate a string per CJK character. */
+  next: Map<number, TrieNode>
+  word?: string
+}
+
+/** The words in a trie of UTF-16 code units (the tokenizer's dictionary, the homophone reading's terms). */
+export function buildTrie(words: Iterable<string>): TrieNode {
+  const root: TrieNode = { next: new Map() }
+  for (const word of words) {
+    let node = root
+    for (let i = 0; i < word.length; i++) {
+      const ch = word.charCodeAt(i)
+      let child = node.next.get(ch)
+      if (!child) {
+        child = { next: new Map() }
+        node.next.set(ch, child)
+      }
+      node = child
+    }
+    node.word = word
+  }
+  return root
+}
+
 export interface HomophoneMatcher {
   /** The domain term a window starting at `at` spells with one homophone swapped (质量代 → 质量贷), if any. */
   at(text: string, at: number): string | undefined
@@ -102,31 +127,13 @@ export function createHomophoneMatcher(terms: Iterable<string>, groups: string[]
     }
   }
   const alike = new Map([...alikeOf].map(([code, set]) => [code, [...set]]))
-  interface Node {
-    next: Map<number, Node>
-    term?: string
-  }
-  const root: Node = { next: new Map() }
-  for (const term of new Set(terms)) {
-    if (term.length < minLength || term.length > MAX_HOMOPHONE_TERM) continue
-    let node = root
-    for (let i = 0; i < term.length; i++) {
-      const code = term.charCodeAt(i)
-      let child = node.next.get(code)
-      if (!child) {
-        child = { next: new Map() }
-        node.next.set(code, child)
-      }
-      node = child
-    }
-    node.term = term
-  }
+  const root = buildTrie([...new Set(terms)].filter((t) => t.length >= minLength && t.length <= MAX_HOMOPHONE_TERM))
   return {
     at(text, at) {
       // Every term the window spells with one character swapped: [length, swapped position, term].
       const found: [number, number, string][] = []
-      const walk = (node: Node, j: number, swapped: number) => {
-        if (node.term !== undefined && swapped >= 0) found.push([j - at, swapped, node.term])
+      const walk = (node: TrieNode, j: number, swapped: number) => {
+        if (node.word !== undefined && swapped >= 0) found.push([j - at, swapped, node.word])
         if (j >= text.length || j - at >= MAX_HOMOPHONE_TERM) return
         const code = text.charCodeAt(j)
         const exact = node.next.get(code)

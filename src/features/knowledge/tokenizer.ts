@@ -4,7 +4,14 @@
 //  3. character bigrams catch typos and phrasings neither knows (品字表 still shares 品字 with 品字标).
 // Aliases and typos are replaced by their canonical term, on both the indexing and the question side.
 import type { Dictionary } from './dictionary.ts'
-import { createHomophoneMatcher, englishMapOf, inChinese, normalizeText } from './normalize.ts'
+import {
+  buildTrie,
+  createHomophoneMatcher,
+  englishMapOf,
+  inChinese,
+  normalizeText,
+  type TrieNode,
+} from './normalize.ts'
 
 export { normalizeText }
 
@@ -35,35 +42,11 @@ export interface Tokenizer {
   isBroad(word: string): boolean
 }
 
-interface TrieNode {
-  /** Keyed by UTF-16 code unit: `text[i]` would allocate a string per CJK character. */
-  next: Map<number, TrieNode>
-  word?: string
-}
-
 const WORDLIKE = /[\p{L}\p{N}]/u
 const LATIN_CHAR = /[a-z0-9]/
 /** Long dictionary matches are also split by the segmenter so a question naming part of them still matches. */
 const SUBWORD_MIN = 4
 const GAP_CACHE_MAX = 50_000
-
-function buildTrie(words: Iterable<string>): TrieNode {
-  const root: TrieNode = { next: new Map() }
-  for (const word of words) {
-    let node = root
-    for (let i = 0; i < word.length; i++) {
-      const ch = word.charCodeAt(i)
-      let child = node.next.get(ch)
-      if (!child) {
-        child = { next: new Map() }
-        node.next.set(ch, child)
-      }
-      node = child
-    }
-    node.word = word
-  }
-  return root
-}
 
 export function createTokenizer(dictionary: Dictionary, extraWords: Iterable<string> = []): Tokenizer {
   const canonical = new Map<string, string>()
