@@ -117,16 +117,15 @@ export interface HomophoneMatcher {
  */
 export function createHomophoneMatcher(terms: Iterable<string>, groups: string[], minLength = 3): HomophoneMatcher {
   // A character can be read several ways (行: xíng, háng), so it can belong to several groups.
-  const alikeOf = new Map<number, Set<number>>()
+  const alike = new Map<number, Set<number>>()
   for (const g of groups) {
     const codes = [...g].map((ch) => ch.charCodeAt(0))
     for (const a of codes) {
-      const set = alikeOf.get(a) ?? new Set<number>()
+      const set = alike.get(a) ?? new Set<number>()
       for (const b of codes) if (b !== a) set.add(b)
-      alikeOf.set(a, set)
+      alike.set(a, set)
     }
   }
-  const alike = new Map([...alikeOf].map(([code, set]) => [code, [...set]]))
   const root = buildTrie([...new Set(terms)].filter((t) => t.length >= minLength && t.length <= MAX_HOMOPHONE_TERM))
   return {
     at(text, at) {

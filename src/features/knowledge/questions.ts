@@ -32,12 +32,12 @@ export function focusOf(text: string): string | undefined {
   const clauses = text.split(CLAUSE_END).filter(Boolean)
   const asking = clauses.findIndex((c) => QUESTION_CUE.test(c))
   if (asking < 0) return undefined
-  let lastAsking = clauses.length - 1 - [...clauses].reverse().findIndex((c) => QUESTION_CUE.test(c))
+  let lastAsking = clauses.findLastIndex((c) => QUESTION_CUE.test(c))
   let end = clauses.length
   // "…主要目标有哪几块、都定了什么数字。能帮我捋一下吗？": the closing favour asks nothing of its own.
   if (HELP_ME.test(clauses[lastAsking]!.replace(/[？?！!。\s]/g, '')) && lastAsking > asking) {
     end = lastAsking
-    lastAsking = end - 1 - [...clauses.slice(0, end)].reverse().findIndex((c) => QUESTION_CUE.test(c))
+    lastAsking = clauses.findLastIndex((c, i) => i < end && QUESTION_CUE.test(c))
   }
   const focus = clauses.slice(lastAsking, end).join('，')
   return focus.length < text.length ? focus : undefined

@@ -6,23 +6,19 @@ import { UNSTATED_CLAIM } from './lead.ts'
 import { englishMapOf, inChinese } from './normalize.ts'
 import { normalizeText } from './tokenizer.ts'
 
-const cueTables = new WeakMap<Dictionary['silent_cues'], (label: string) => string[]>()
+const normalizedCues = new WeakMap<Dictionary['silent_cues'], Map<string, string[]>>()
 /** A label's cue phrases, the label first, normalised once per dictionary (every answer asks for them). */
-function normalizedCues(table: Dictionary['silent_cues']): (label: string) => string[] {
-  let of = cueTables.get(table)
-  if (!of) {
-    const cache = new Map<string, string[]>()
-    of = (label) => {
-      let cues = cache.get(label)
-      if (!cues) {
-        cues = [label, ...(table[label] ?? [])].map(normalizeText)
-        cache.set(label, cues)
-      }
-      return cues
-    }
-    cueTables.set(table, of)
+function cuesOf(table: Dictionary['silent_cues'], label: string): string[] {
+  let byLabel = normalizedCues.get(table)
+  if (!byLabel) {
+    byLabel = new Map()
+    normalizedCues.set(table, byLabel)
   }
-  return of
+  const cached = byLabel.get(label)
+  if (cached) return cached
+  const cues = [label, ...(table[label] ?? [])].map(normalizeText)
+  byLabel.set(label, cues)
+  return cues
 }
 
 /**
@@ -34,10 +30,9 @@ export function silentTopics(question: string, entry: KnowledgeEntry, dictionary
   const text = inChinese(question, englishMapOf(dictionary.english))
   const labels: string[] = []
   const used = new Set<string>()
-  const cuesOf = normalizedCues(dictionary.silent_cues)
   const consider = (label: string, claimed: boolean) => {
     if (labels.includes(label)) return
-    const cues = cuesOf(label)
+    const cues = cuesOf(dictionary.silent_cues, label)
     const hits = cues.filter((cue) => text.includes(cue))
     if (!hits.length || (!claimed && hits.every((cue) => used.has(cue)))) return
     labels.push(label)
